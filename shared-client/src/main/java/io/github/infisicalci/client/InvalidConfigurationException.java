@@ -1,0 +1,24 @@
+package io.github.infisicalci.client;
+
+import java.util.Objects;
+
+/**
+ * Invalid configuration or request input, detected before anything is sent. The message names the
+ * offending field and never contains a secret.
+ */
+public class InvalidConfigurationException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  private final String field;
+
+  /** @param field the name of the offending field, e.g. {@code baseUrl} */
+  public InvalidConfigurationException(String field, String message) {
+    super(Objects.requireNonNull(message, "message"));
+    this.field = Objects.requireNonNull(field, "field");
+  }
+
+  /** The name of the offending field or input. */
+  public String field() {
+    return field;
+  }
+}

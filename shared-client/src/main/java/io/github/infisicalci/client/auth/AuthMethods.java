@@ -1,0 +1,93 @@
+package io.github.infisicalci.client.auth;
+
+import io.github.infisicalci.client.InvalidConfigurationException;
+import io.github.infisicalci.client.SecretValue;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** Factories of every supported {@link AuthMethod}. Inputs are validated here; errors name the input. */
+public final class AuthMethods {
+  /** Where Kubernetes mounts a pod's service-account token. */
+  public static final Path DEFAULT_KUBERNETES_TOKEN =
+      Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
+
+  private AuthMethods() {
+  }
+
+  /** Universal Auth: {@code POST /api/v1/auth/universal-auth/login} with a client id and secret. */
+  public static AuthMethod universal(String clientId, SecretValue clientSecret) {
+    return new UniversalAuth(requireText("clientId", clientId), requireSecret("clientSecret", clientSecret));
+  }
+
+  /** OIDC auth: an identity id and a supplier of the CI's ID token, asked at each login. */
+  public static AuthMethod oidc(String identityId, Supplier<SecretValue> jwt) {
+    return new JwtLogin("oidc auth", "/api/v1/auth/oidc-auth/login", requireText("identityId", identityId),
+        requireSupplier(jwt), "jwt");
+  }
+
+  /** JWT auth: an identity id and a supplier of a JWT the identity's keys verify. */
+  public static AuthMethod jwt(String identityId, Supplier<SecretValue> jwt) {
+    return new JwtLogin("jwt auth", "/api/v1/auth/jwt-auth/login", requireText("identityId", identityId),
+        requireSupplier(jwt), "jwt");
+  }
+
+  /** Kubernetes auth with the pod's default service-account token file. */
+  public static AuthMethod kubernetes(String identityId) {
+    return kubernetes(identityId, DEFAULT_KUBERNETES_TOKEN);
+  }
+
+  /** Kubernetes auth with a service-account token read from {@code tokenFile} at each login. */
+  public static AuthMethod kubernetes(String identityId, Path tokenFile) {
+    if (tokenFile == null) {
+      throw new InvalidConfigurationException("tokenFile", "tokenFile must be set");
+    }
+    return new JwtLogin("kubernetes auth", "/api/v1/auth/kubernetes-auth/login",
+        requireText("identityId", identityId), new TokenFile(tokenFile), "token file " + tokenFile);
+  }
+
+  /** A machine-identity access token used as is ({@code INFISICAL_TOKEN} style); never renewed. */
+  public static AuthMethod accessToken(SecretValue token) {
+    SecretValue t = requireSecret("token", token);
+    if (t.reveal().startsWith("st.")) {
+      throw new InvalidConfigurationException("token",
+          "token looks like a service token (st.…); use serviceToken(...) or token(...)");
+    }
+    return new GivenToken(t);
+  }
+
+  /** A legacy service token {@code st.<id>.<secret>[.<key>]}; its project and scopes are asked from the server. */
+  public static AuthMethod serviceToken(SecretValue token) {
+    return ServiceTokenAuth.parse(requireSecret("token", token));
+  }
+
+  /** A service token when {@code token} starts with {@code st.}, an access token otherwise. */
+  public static AuthMethod token(SecretValue token) {
+    SecretValue t = requireSecret("token", token);
+    return t.reveal().startsWith("st.") ? serviceToken(t) : accessToken(t);
+  }
+
+  static String requireText(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidConfigurationException(field, field + " must not be empty");
+    }
+    String v = value.trim();
+    if (!v.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new InvalidConfigurationException(field, field + " contains spaces or characters that are not printable ASCII");
+    }
+    return v;
+  }
+
+  private static SecretValue requireSecret(String field, SecretValue value) {
+    if (value == null || value.isEmpty()) {
+      throw new InvalidConfigurationException(field, field + " must not be empty");
+    }
+    return value;
+  }
+
+  private static Supplier<SecretValue> requireSupplier(Supplier<SecretValue> s) {
+    if (s == null) {
+      throw new InvalidConfigurationException("jwt", "jwt supplier must be set");
+    }
+    return s;
+  }
+}
