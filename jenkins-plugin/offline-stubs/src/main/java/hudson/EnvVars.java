@@ -1,0 +1,14 @@
+/*
+ * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
+ * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
+ * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
+ * This file declares only the members the plugin uses, with the package, name, type parameters,
+ * signature, annotations (and retention) and checked exceptions of the real type in
+ * jenkinsci/jenkins core (2.579). Bodies only satisfy the compiler: nothing here has behaviour.
+ */
+package hudson;
+
+import java.util.TreeMap;
+
+public class EnvVars extends TreeMap<String, String> {
+}

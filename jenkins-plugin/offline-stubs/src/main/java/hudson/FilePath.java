@@ -1,0 +1,30 @@
+/*
+ * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
+ * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
+ * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
+ * This file declares only the members the plugin uses, with the package, name, type parameters,
+ * signature, annotations (and retention) and checked exceptions of the real type in
+ * jenkinsci/jenkins core (2.579 (real implements hudson.remoting.SerializableOnlyOverRemoting, a Serializable)). Bodies only satisfy the compiler: nothing here has behaviour.
+ */
+package hudson;
+
+import java.io.IOException;
+import java.io.Serializable;
+
+public final class FilePath implements Serializable {
+    private FilePath() {
+        throw new UnsupportedOperationException();
+    }
+
+    public FilePath child(String relOrAbsolute) {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean exists() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public String readToString() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,34 @@
+/*
+ * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
+ * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
+ * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
+ * This file declares only the members the plugin uses, with the package, name, type parameters,
+ * signature, annotations (and retention) and checked exceptions of the real type in
+ * jenkinsci/jenkins core (2.579 (real also implements Saveable)). Bodies only satisfy the compiler: nothing here has behaviour.
+ */
+package hudson;
+
+import hudson.model.Describable;
+import hudson.util.Secret;
+import java.io.Serializable;
+
+public final class ProxyConfiguration implements Describable<ProxyConfiguration>, Serializable {
+    public final String name;
+    public final int port;
+
+    private ProxyConfiguration() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getUserName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public Secret getSecretPassword() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getNoProxyHost() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,20 @@
+/*
+ * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
+ * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
+ * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
+ * This file declares only the members the plugin uses, with the package, name, type parameters,
+ * signature, annotations (and retention) and checked exceptions of the real type in
+ * jenkinsci/jenkins core (2.579 (real also implements ExtensionPoint)). Bodies only satisfy the compiler: nothing here has behaviour.
+ */
+package hudson.console;
+
+import hudson.model.Run;
+import java.io.IOException;
+import java.io.OutputStream;
+
+public abstract class ConsoleLogFilter {
+    @SuppressWarnings("rawtypes")
+    public OutputStream decorateLogger(Run build, OutputStream logger) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+}

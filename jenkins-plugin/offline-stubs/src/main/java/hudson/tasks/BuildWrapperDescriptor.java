@@ -1,0 +1,24 @@
+/*
+ * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
+ * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
+ * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
+ * This file declares only the members the plugin uses, with the package, name, type parameters,
+ * signature, annotations (and retention) and checked exceptions of the real type in
+ * jenkinsci/jenkins core (2.579). Bodies only satisfy the compiler: nothing here has behaviour.
+ */
+package hudson.tasks;
+
+import hudson.model.AbstractProject;
+import hudson.model.Descriptor;
+
+public abstract class BuildWrapperDescriptor extends Descriptor<BuildWrapper> {
+    protected BuildWrapperDescriptor(Class<? extends BuildWrapper> clazz) {
+        throw new UnsupportedOperationException();
+    }
+
+    protected BuildWrapperDescriptor() {
+        throw new UnsupportedOperationException();
+    }
+
+    public abstract boolean isApplicable(AbstractProject<?, ?> item);
+}

@@ -1,0 +1,29 @@
+/*
+ * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
+ * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
+ * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
+ * This file declares only the members the plugin uses, with the package, name, type parameters,
+ * signature, annotations (and retention) and checked exceptions of the real type in
+ * jenkinsci/jenkins core (2.579). Bodies only satisfy the compiler: nothing here has behaviour.
+ */
+package hudson.util;
+
+import java.io.Serializable;
+
+public final class Secret implements Serializable {
+    private Secret() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getPlainText() {
+        throw new UnsupportedOperationException();
+    }
+
+    public static Secret fromString(String data) {
+        throw new UnsupportedOperationException();
+    }
+
+    public static String toString(Secret s) {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,31 @@
+/*
+ * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
+ * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
+ * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
+ * This file declares only the members the plugin uses, with the package, name, type parameters,
+ * signature, annotations (and retention) and checked exceptions of the real type in
+ * jenkinsci/jenkins core (2.579 (real extends AbstractCIBase and implements DirectlyModifiableTopLevelItemGroup, an ItemGroup<TopLevelItem>, among others)). Bodies only satisfy the compiler: nothing here has behaviour.
+ */
+package jenkins.model;
+
+import hudson.ProxyConfiguration;
+import hudson.model.ItemGroup;
+import hudson.model.TopLevelItem;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+public class Jenkins implements AccessControlled, ItemGroup<TopLevelItem> {
+    public static final Permission ADMINISTER = null;
+
+    private Jenkins() {
+        throw new UnsupportedOperationException();
+    }
+
+    public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
+    public ProxyConfiguration getProxy() {
+        throw new UnsupportedOperationException();
+    }
+}
