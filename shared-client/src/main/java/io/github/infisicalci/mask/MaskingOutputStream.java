@@ -1,0 +1,225 @@
+package io.github.infisicalci.mask;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The streaming state of one masked output: the automaton state, the bytes that could still turn out to
+ * be part of a match (at most the longest pattern) and the masked intervals not yet written.
+ *
+ * <p>Positions are absolute byte counts since the stream was opened. A byte before
+ * {@code position - depth(state)} can never be covered by a future match, so it is final; a byte already
+ * covered by a match is final too (masking only grows). Each maximal run of masked bytes is written as
+ * one replacement, so the output does not depend on how the input was split into writes.
+ */
+final class MaskingOutputStream extends OutputStream {
+  private static final int MAX_PENDING_INTERVALS = 256;
+
+  private final Automaton automaton;
+  private final OutputStream out;
+  private final byte[] replacement;
+  private final byte[] single = new byte[1];
+
+  private int state;
+  private long position;
+  private long released;
+  private boolean lastReleasedMasked;
+  private boolean closed;
+
+  /** Bytes {@code [carryPosition, carryPosition + carryLength)} kept from earlier writes. */
+  private byte[] carry = new byte[64];
+  private int carryLength;
+  private long carryPosition;
+
+  /** The array being written, {@code chunk[chunkOffset]} is at absolute {@code chunkPosition}. */
+  private byte[] chunk;
+  private int chunkOffset;
+  private long chunkPosition;
+
+  /** Pending masked intervals as (start, end) pairs, sorted, disjoint and not adjacent. */
+  private long[] intervals = new long[32];
+  private int head;
+  private int tail;
+
+  MaskingOutputStream(Automaton automaton, OutputStream out, byte[] replacement) {
+    this.automaton = automaton;
+    this.out = Objects.requireNonNull(out, "out");
+    this.replacement = replacement;
+  }
+
+  @Override
+  public synchronized void write(int b) throws IOException {
+    single[0] = (byte) b;
+    write(single, 0, 1);
+  }
+
+  @Override
+  public synchronized void write(byte[] b, int off, int len) throws IOException {
+    Objects.checkFromIndexSize(off, len, b.length);
+    if (closed) {
+      throw new IOException("masking stream is closed");
+    }
+    if (len == 0) {
+      return;
+    }
+    carryPosition = released;
+    chunk = b;
+    chunkOffset = off;
+    chunkPosition = position;
+    try {
+      scan(b, off, off + len);
+      position += len;
+      release(position - automaton.depth(state));
+      keepUnreleased();
+    } finally {
+      chunk = null;
+    }
+  }
+
+  /**
+   * Writes what is final and flushes the underlying stream. Bytes that may still be the start of a
+   * secret stay held back: releasing them could leak a secret printed in several pieces.
+   */
+  @Override
+  public synchronized void flush() throws IOException {
+    out.flush();
+  }
+
+  /** Writes the held-back bytes (masked where they match) and closes the underlying stream. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      carryPosition = released;
+      chunkPosition = position;
+      release(position);
+      carryLength = 0;
+      Arrays.fill(carry, (byte) 0);
+    } finally {
+      out.close();
+    }
+  }
+
+  private void scan(byte[] b, int from, int to) throws IOException {
+    final Automaton a = automaton;
+    final int[] table = a.table;
+    final int numDense = a.numDense;
+    int s = state;
+    int i = from;
+    outer:
+    while (i < to) {
+      if (s < numDense) {
+        int row = s << 8;
+        int t;
+        do {
+          if (i == to) {
+            s = row >>> 8;
+            break outer;
+          }
+          t = table[row | (b[i++] & 0xff)];
+          row = t;
+        } while (t >= 0);
+        s = ~t;
+      } else {
+        s = a.next(s, b[i++] & 0xff);
+      }
+      int length = a.output(s);
+      if (length != 0) {
+        long end = chunkPosition + (i - chunkOffset);
+        addMatch(end - length, end);
+        if (tail - head >= MAX_PENDING_INTERVALS) {
+          release(end - a.depth(s));
+        }
+      }
+    }
+    state = s;
+  }
+
+  private void addMatch(long start, long end) {
+    while (tail > head && intervals[2 * tail - 1] >= start) {
+      start = Math.min(start, intervals[2 * tail - 2]);
+      tail--;
+    }
+    if (2 * tail + 2 > intervals.length) {
+      if (head > 0) {
+        System.arraycopy(intervals, 2 * head, intervals, 0, 2 * (tail - head));
+        tail -= head;
+        head = 0;
+      }
+      if (2 * tail + 2 > intervals.length) {
+        intervals = Arrays.copyOf(intervals, intervals.length * 2);
+      }
+    }
+    intervals[2 * tail] = start;
+    intervals[2 * tail + 1] = end;
+    tail++;
+  }
+
+  /** Writes everything before {@code bound}, plus any masked run that starts at or before it. */
+  private void release(long bound) throws IOException {
+    while (head < tail) {
+      long start = intervals[2 * head];
+      long end = intervals[2 * head + 1];
+      if (start > bound) {
+        break;
+      }
+      if (start > released) {
+        writePlain(released, start);
+        released = start;
+        lastReleasedMasked = false;
+      }
+      if (end > released) {
+        if (!lastReleasedMasked) {
+          out.write(replacement);
+          lastReleasedMasked = true;
+        }
+        released = end;
+      }
+      head++;
+      bound = Math.max(bound, end);
+    }
+    if (head == tail) {
+      head = 0;
+      tail = 0;
+    }
+    if (bound > released) {
+      writePlain(released, bound);
+      released = bound;
+      lastReleasedMasked = false;
+    }
+  }
+
+  private void writePlain(long from, long to) throws IOException {
+    if (from < chunkPosition) {
+      long carryEnd = Math.min(to, chunkPosition);
+      out.write(carry, (int) (from - carryPosition), (int) (carryEnd - from));
+      from = carryEnd;
+    }
+    if (from < to) {
+      out.write(chunk, chunkOffset + (int) (from - chunkPosition), (int) (to - from));
+    }
+  }
+
+  /** Moves the bytes {@code [released, position)} into {@link #carry} for the next write. */
+  private void keepUnreleased() {
+    int keep = (int) (position - released);
+    if (keep > carry.length) {
+      carry = Arrays.copyOf(carry, Math.max(keep, carry.length * 2));
+    }
+    int fromCarry = 0;
+    if (released < chunkPosition) {
+      fromCarry = (int) (chunkPosition - released);
+      System.arraycopy(carry, (int) (released - carryPosition), carry, 0, fromCarry);
+    }
+    long chunkStart = Math.max(released, chunkPosition);
+    System.arraycopy(chunk, chunkOffset + (int) (chunkStart - chunkPosition), carry, fromCarry,
+        keep - fromCarry);
+    carryLength = keep;
+    carryPosition = released;
+  }
+}
