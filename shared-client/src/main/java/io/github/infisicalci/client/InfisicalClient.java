@@ -1,51 +1,359 @@
 package io.github.infisicalci.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.infisicalci.client.auth.AccessGrant;
 import io.github.infisicalci.client.auth.AuthMethod;
 import io.github.infisicalci.client.secrets.Project;
 import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.Secret;
 import io.github.infisicalci.client.secrets.SecretsRequest;
 import io.github.infisicalci.client.secrets.SecretsResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
 
 /**
- * Client of the Infisical HTTP API. Thread-safe; concurrent callers share one login.
+ * Client of the Infisical HTTP API: logs in with an {@link AuthMethod}, keeps the token fresh, lists and
+ * merges secrets. Thread-safe; concurrent callers share one login. Close it when done.
+ *
+ * <p>Listing uses {@code GET /api/v4/secrets}; when the server has no such route (older self-hosted
+ * servers) it falls back to {@code GET /api/v3/secrets/raw} and remembers that for its lifetime.
  */
 public final class InfisicalClient implements AutoCloseable {
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private InfisicalClient() {
+  private final ClientConfig config;
+  private final OkHttpClient http;
+  private final Api api;
+  private final TokenManager tokens;
+  private final ProjectLookup projects;
+  private final AtomicBoolean useV3 = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ExecutorService pathPool;
+
+  private InfisicalClient(ClientConfig config, AuthMethod auth, Timing timing) {
+    this.config = config;
+    this.http = HttpStack.build(config);
+    this.api = new Api(http, config, timing, new Redactor(), new ObjectMapper());
+    this.tokens = new TokenManager(auth, api, timing);
+    this.projects = new ProjectLookup(api);
+    this.pathPool = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "infisical-client-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** A client for {@code config} that logs in with {@code auth} when first needed. */
   public static InfisicalClient create(ClientConfig config, AuthMethod auth) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return create(config, auth, Timing.real());
   }
 
-  /** Fetches every path of the request concurrently and merges them (a later path wins). */
+  static InfisicalClient create(ClientConfig config, AuthMethod auth, Timing timing) {
+    if (config == null) {
+      throw new InvalidConfigurationException("config", "config must be set");
+    }
+    if (auth == null) {
+      throw new InvalidConfigurationException("auth", "auth method must be set");
+    }
+    return new InfisicalClient(config, auth, timing);
+  }
+
+  /** The configuration this client was built with. */
+  public ClientConfig config() {
+    return config;
+  }
+
+  /**
+   * Fetches every path of the request concurrently and merges them: within a folder as the server and
+   * CLI do (local beats imported, later import beats earlier, personal beats shared), across paths a
+   * later path wins and each clash is reported as a {@link io.github.infisicalci.client.secrets.Collision}.
+   * An empty listing is checked: an unknown environment or folder throws {@link NotFoundException}.
+   */
   public SecretsResult fetchSecrets(SecretsRequest request) {
-    throw new UnsupportedOperationException("not yet implemented");
+    ensureOpen();
+    Objects.requireNonNull(request, "request");
+    Target target = target(request.project());
+    List<String> paths = request.paths();
+    List<Map<String, Secret>> perPath = new ArrayList<>();
+    if (paths.size() == 1) {
+      perPath.add(listFolder(target, request, paths.get(0)));
+    } else {
+      List<CompletableFuture<Map<String, Secret>>> futures = new ArrayList<>();
+      for (String path : paths) {
+        futures.add(CompletableFuture.supplyAsync(() -> listFolder(target, request, path), pathPool));
+      }
+      for (CompletableFuture<Map<String, Secret>> f : futures) {
+        try {
+          perPath.add(f.join());
+        } catch (CompletionException e) {
+          futures.forEach(other -> other.cancel(true));
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw e;
+        }
+      }
+    }
+    SecretMerger.Merged merged = SecretMerger.mergePaths(paths, perPath);
+    for (var c : merged.collisions()) {
+      api.log("Secret " + c.key() + " is defined under " + c.losingPaths() + " and " + c.winningPath()
+          + "; the value from " + c.winningPath() + " is used");
+    }
+    return new SecretsResult(target.id(), request.environment(), merged.secrets(), merged.collisions());
   }
 
-  /** One secret by name. */
+  /** One secret by name (imports included, references expanded). */
   public Secret getSecret(ProjectRef project, String environment, String path, String key) {
-    throw new UnsupportedOperationException("not yet implemented");
+    ensureOpen();
+    SecretsRequest checked = SecretsRequest.builder().project(project).environment(environment)
+        .path(path == null ? "/" : path).build();
+    if (key == null || key.isBlank() || !key.trim().chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/')) {
+      throw new InvalidConfigurationException("key", "key '" + (key == null ? "" : key.replaceAll("[^\\x20-\\x7e]", "?"))
+          + "' is not a valid secret name");
+    }
+    String name = key.trim();
+    Target target = target(checked.project());
+    String folder = checked.paths().get(0);
+    RequestContext ctx = new RequestContext(target.label(), checked.environment(), folder, name);
+    JsonNode answer;
+    try {
+      answer = authorized(token -> getRaw(token, target, checked, folder, name, ctx));
+    } catch (RouteNotFoundException e) {
+      throw e;
+    } catch (NotFoundException e) {
+      diagnose(target, checked.environment(), folder, e);
+      throw e;
+    }
+    JsonNode s = answer.path("secret");
+    if (!s.hasNonNull("secretKey")) {
+      throw new InfisicalException("The server's answer for secret '" + name + "' holds no secret", ctx);
+    }
+    Listing.Raw raw = Listing.raw(s);
+    String env = raw.environment() == null ? checked.environment() : raw.environment();
+    String from = raw.secretPath() == null ? folder : raw.secretPath();
+    Secret.Origin origin = raw.personal() ? Secret.Origin.PERSONAL
+        : (!env.equals(checked.environment()) || !trimSlash(from).equals(trimSlash(folder))) ? Secret.Origin.IMPORTED
+        : Secret.Origin.LOCAL;
+    return new Secret(raw.key(), raw.value(), env, from, origin);
   }
 
-  /** The project with its environments. */
+  /** The project with its environments (cached per client). */
   public Project project(ProjectRef project) {
-    throw new UnsupportedOperationException("not yet implemented");
+    ensureOpen();
+    if (project == null) {
+      throw new InvalidConfigurationException("project", "project must be set");
+    }
+    return authorized(token -> projects.get(project, token));
   }
 
-  /** The current access token, logging in first if needed. */
+  /** The current access token, logging in first if needed (to mask it or hand it to a build). */
   public SecretValue accessToken() {
-    throw new UnsupportedOperationException("not yet implemented");
+    ensureOpen();
+    return tokens.current().accessToken();
   }
 
-  /** Revokes the current token (identity logins only). */
+  /** Revokes the current token via {@code /api/v1/auth/token/revoke} (tokens from logins only). */
   public void revoke() {
-    throw new UnsupportedOperationException("not yet implemented");
+    ensureOpen();
+    tokens.revoke();
   }
 
+  /** Releases threads and connections. Does not revoke the token. */
   @Override
   public void close() {
+    if (closed.compareAndSet(false, true)) {
+      pathPool.shutdownNow();
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
   }
+
+  int logins() {
+    return tokens.logins();
+  }
+
+  boolean usesV3() {
+    return useV3.get();
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("InfisicalClient is closed");
+    }
+  }
+
+  /** The resolved project: id for API calls, label (as the user named it) for messages. */
+  private record Target(String id, String label, ProjectRef ref) {
+  }
+
+  private Target target(ProjectRef ref) {
+    if (ref == null) {
+      AccessGrant g = tokens.current();
+      return g.serviceToken()
+          .map(s -> new Target(s.projectId(), s.projectId(), ProjectRef.id(s.projectId())))
+          .orElseThrow(() -> new InvalidConfigurationException("project",
+              "project must be set (only a service token implies its project)"));
+    }
+    if (!ref.isSlug()) {
+      return new Target(ref.value(), ref.value(), ref);
+    }
+    Project p = project(ref);
+    return new Target(p.id(), ref.value(), ref);
+  }
+
+  /** Runs {@code call} with the current token; on a rejected token logs in again once and retries. */
+  private <T> T authorized(Function<SecretValue, T> call) {
+    AccessGrant grant = tokens.current();
+    try {
+      return call.apply(grant.accessToken());
+    } catch (AuthenticationException e) {
+      if (!Failures.isTokenRejection(e) || !tokens.auth().canLogIn()) {
+        throw e;
+      }
+      api.log("Access token rejected (HTTP " + e.status().orElse(0) + "); logging in again once");
+      tokens.rejected(grant);
+      return call.apply(tokens.current().accessToken());
+    }
+  }
+
+  private Map<String, Secret> listFolder(Target target, SecretsRequest request, String path) {
+    RequestContext ctx = new RequestContext(target.label(), request.environment(), path, null);
+    Listing listing;
+    try {
+      listing = authorized(token -> listRaw(token, target, request, path, ctx));
+    } catch (RouteNotFoundException e) {
+      throw e;
+    } catch (NotFoundException e) {
+      diagnose(target, request.environment(), path, e);
+      throw e;
+    }
+    if (listing.isEmpty()) {
+      diagnose(target, request.environment(), path, null);
+    }
+    return SecretMerger.mergeFolder(listing, request.environment(), path);
+  }
+
+  private Listing listRaw(SecretValue token, Target target, SecretsRequest r, String path, RequestContext ctx) {
+    if (!useV3.get()) {
+      ApiCall v4 = ApiCall.get("/api/v4/secrets").bearer(token)
+          .query("projectId", target.id())
+          .query("environment", r.environment())
+          .query("secretPath", path)
+          .query("viewSecretValue", true)
+          .query("expandSecretReferences", r.expandReferences())
+          .query("recursive", r.recursive())
+          .query("include_imports", r.includeImports())
+          .query("includeImports", r.includeImports())
+          .query("includePersonalOverrides", true)
+          .tags(r)
+          .what("list secrets").context(ctx).notFound(NotFoundException.Kind.FOLDER).build();
+      try {
+        return Listing.parse(api.send(v4));
+      } catch (RouteNotFoundException e) {
+        if (useV3.compareAndSet(false, true)) {
+          api.log("The server has no /api/v4/secrets; using /api/v3/secrets/raw from now on");
+        }
+      }
+    }
+    ApiCall v3 = ApiCall.get("/api/v3/secrets/raw").bearer(token)
+        .query("workspaceId", target.id())
+        .query("environment", r.environment())
+        .query("secretPath", path)
+        .query("viewSecretValue", true)
+        .query("expandSecretReferences", r.expandReferences())
+        .query("recursive", r.recursive())
+        .query("include_imports", r.includeImports())
+        .query("includeImports", r.includeImports())
+        .tags(r)
+        .what("list secrets").context(ctx).notFound(NotFoundException.Kind.FOLDER).build();
+    return Listing.parse(api.send(v3));
+  }
+
+  private JsonNode getRaw(SecretValue token, Target target, SecretsRequest r, String path, String name,
+      RequestContext ctx) {
+    if (!useV3.get()) {
+      ApiCall v4 = ApiCall.get("/api/v4/secrets").segment(name).bearer(token)
+          .query("projectId", target.id())
+          .query("environment", r.environment())
+          .query("secretPath", path)
+          .query("type", "shared")
+          .query("viewSecretValue", true)
+          .query("expandSecretReferences", true)
+          .query("include_imports", true)
+          .query("includeImports", true)
+          .what("read secret '" + name + "'").context(ctx).notFound(NotFoundException.Kind.SECRET).build();
+      try {
+        return api.send(v4);
+      } catch (RouteNotFoundException e) {
+        if (useV3.compareAndSet(false, true)) {
+          api.log("The server has no /api/v4/secrets; using /api/v3/secrets/raw from now on");
+        }
+      }
+    }
+    ApiCall v3 = ApiCall.get("/api/v3/secrets/raw").segment(name).bearer(token)
+        .query("workspaceId", target.id())
+        .query("environment", r.environment())
+        .query("secretPath", path)
+        .query("type", "shared")
+        .query("viewSecretValue", true)
+        .query("expandSecretReferences", true)
+        .query("include_imports", true)
+        .query("includeImports", true)
+        .what("read secret '" + name + "'").context(ctx).notFound(NotFoundException.Kind.SECRET).build();
+    return api.send(v3);
+  }
+
+  /**
+   * Finds out why a folder came back empty or not found: throws {@link NotFoundException} of kind
+   * ENVIRONMENT or FOLDER when one of them does not exist; returns when both exist or cannot be checked.
+   */
+  private void diagnose(Target target, String environment, String path, NotFoundException cause) {
+    Project project;
+    try {
+      project = authorized(token -> projects.get(target.ref(), token));
+    } catch (InfisicalException e) {
+      api.log("Cannot check environment and folder (" + e.getClass().getSimpleName() + ")");
+      return;
+    }
+    RequestContext ctx = new RequestContext(target.label(), environment, path, null);
+    if (!project.environments().isEmpty() && project.environment(environment).isEmpty()) {
+      throw new NotFoundException(NotFoundException.Kind.ENVIRONMENT, "Environment '" + environment
+          + "' does not exist in project '" + target.label() + "' (available: "
+          + String.join(", ", project.environmentSlugs()) + ")", ctx, ServerError.NONE, cause);
+    }
+    if (path.equals("/")) {
+      return;
+    }
+    Boolean exists;
+    try {
+      exists = authorized(token -> projects.folderExists(token, target.id(), environment, path, ctx));
+    } catch (InfisicalException e) {
+      api.log("Cannot check folder " + path + " (" + e.getClass().getSimpleName() + ")");
+      return;
+    }
+    if (Boolean.FALSE.equals(exists)) {
+      throw new NotFoundException(NotFoundException.Kind.FOLDER, "Folder '" + path + "' not found in environment '"
+          + environment + "' of project '" + target.label() + "'", ctx, ServerError.NONE, cause);
+    }
+  }
+
+  private static String trimSlash(String p) {
+    String s = p;
+    while (s.length() > 1 && s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+
 }

@@ -1,0 +1,51 @@
+package io.github.infisicalci.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One folder's listing as the server sent it: local secrets and import entries (in position order). */
+record Listing(List<Raw> secrets, List<ImportEntry> imports) {
+
+  /** A secret as listed. */
+  record Raw(String key, SecretValue value, boolean personal, String environment, String secretPath) {
+  }
+
+  /** One import entry: the source folder and its secrets (own secrets first, then nested imports). */
+  record ImportEntry(String environment, String secretPath, List<Raw> secrets) {
+  }
+
+  boolean isEmpty() {
+    return secrets.isEmpty() && imports.stream().allMatch(i -> i.secrets().isEmpty());
+  }
+
+  static Listing parse(JsonNode body) {
+    List<Raw> secrets = raws(body.path("secrets"));
+    List<ImportEntry> imports = new ArrayList<>();
+    for (JsonNode imp : body.path("imports")) {
+      imports.add(new ImportEntry(text(imp, "environment"), text(imp, "secretPath"), raws(imp.path("secrets"))));
+    }
+    return new Listing(secrets, imports);
+  }
+
+  static Raw raw(JsonNode s) {
+    JsonNode value = s.get("secretValue");
+    return new Raw(text(s, "secretKey"), SecretValue.of(value == null || value.isNull() ? "" : value.asText()),
+        "personal".equals(text(s, "type")), text(s, "environment"), text(s, "secretPath"));
+  }
+
+  private static List<Raw> raws(JsonNode array) {
+    List<Raw> out = new ArrayList<>();
+    for (JsonNode s : array) {
+      if (s.hasNonNull("secretKey")) {
+        out.add(raw(s));
+      }
+    }
+    return out;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
