@@ -1,0 +1,142 @@
+package io.github.infisicalci.devserver;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.infisicalci.devserver.Model.Identity;
+import io.github.infisicalci.devserver.Model.Project;
+import io.github.infisicalci.devserver.Model.ServiceToken;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Logins, renew, revoke and bearer-token authentication. */
+final class AuthRoutes {
+    private final World world;
+    private final Tokens tokens;
+
+    AuthRoutes(World world, Tokens tokens) {
+        this.world = world;
+        this.tokens = tokens;
+    }
+
+    void register(Router router) {
+        router.post("/api/v1/auth/universal-auth/login", this::universalLogin);
+        router.post("/api/v1/auth/oidc-auth/login", r -> jwtLogin(r, "oidc-auth", i -> i.oidcTokens));
+        router.post("/api/v1/auth/jwt-auth/login", r -> jwtLogin(r, "jwt-auth", i -> i.jwtTokens));
+        router.post("/api/v1/auth/kubernetes-auth/login", r -> jwtLogin(r, "kubernetes-auth", i -> i.kubernetesTokens));
+        router.post("/api/v1/auth/token/renew", this::renew);
+        router.post("/api/v1/auth/token/revoke", this::revoke);
+    }
+
+    private Response universalLogin(Request request) {
+        ObjectNode body = request.jsonBody();
+        String clientId = Json.requiredText(body, "clientId");
+        String clientSecret = Json.requiredText(body, "clientSecret");
+        Identity identity = world.identityByClientId(clientId);
+        if (identity == null || !constantTimeEquals(identity.clientSecret, clientSecret)) {
+            throw ApiError.unauthorized("Invalid credentials");
+        }
+        return loginResponse(tokens.issue(identity, "universal-auth"));
+    }
+
+    private Response jwtLogin(Request request, String method, Function<Identity, Set<String>> accepted) {
+        ObjectNode body = request.jsonBody();
+        String identityId = Json.requiredText(body, "identityId");
+        String jwt = Json.requiredText(body, "jwt");
+        Identity identity;
+        Set<String> acceptedTokens;
+        synchronized (world) {
+            identity = world.identitiesById.get(identityId);
+            acceptedTokens = identity == null ? Set.of() : Set.copyOf(accepted.apply(identity));
+        }
+        if (identity == null || acceptedTokens.isEmpty()) {
+            throw ApiError.notFound("Identity " + method + " with identity ID '" + identityId + "' not found");
+        }
+        boolean ok = acceptedTokens.stream().anyMatch(t -> constantTimeEquals(t, jwt));
+        if (!ok) {
+            throw ApiError.unauthorized("Access denied: " + method + " token is not accepted for this identity");
+        }
+        return loginResponse(tokens.issue(identity, method));
+    }
+
+    private Response renew(Request request) {
+        String jwt = Json.requiredText(request.jsonBody(), "accessToken");
+        Tokens.AccessToken token = tokens.renew(jwt);
+        return Response.ok(tokenBody(jwt, token));
+    }
+
+    private Response revoke(Request request) {
+        String jwt = Json.requiredText(request.jsonBody(), "accessToken");
+        tokens.revoke(jwt);
+        return Response.ok(Json.object().put("message", "Successfully revoked access token"));
+    }
+
+    private static Response loginResponse(Tokens.Issued issued) {
+        return Response.ok(tokenBody(issued.jwt(), issued.token()));
+    }
+
+    private static ObjectNode tokenBody(String jwt, Tokens.AccessToken token) {
+        return Json.object()
+                .put("accessToken", jwt)
+                .put("expiresIn", token.ttl)
+                .put("accessTokenMaxTTL", token.maxTtl)
+                .put("tokenType", "Bearer");
+    }
+
+    /**
+     * Authenticates the bearer token of an API call.
+     *
+     * @param allowServiceToken whether the route accepts legacy service tokens
+     * @param identityAllowed whether the route accepts identity tokens
+     */
+    Principal authenticate(Request request, boolean allowServiceToken, boolean identityAllowed) {
+        String header = request.authorization();
+        if (header == null || header.isBlank()) {
+            throw ApiError.unauthorized("Token missing");
+        }
+        String token = header.length() > 7 ? header.substring(7).trim() : "";
+        if (token.isEmpty()) {
+            throw ApiError.unauthorized("Token missing");
+        }
+        if (token.startsWith("st.")) {
+            if (!allowServiceToken) {
+                throw ApiError.forbidden("Forbidden access to " + request.path());
+            }
+            return serviceToken(token);
+        }
+        Tokens.AccessToken accessToken = tokens.authenticate(token);
+        if (!identityAllowed) {
+            throw ApiError.forbidden("Forbidden access to " + request.path());
+        }
+        return new Principal.IdentityCaller(accessToken.identity);
+    }
+
+    private Principal serviceToken(String token) {
+        String[] parts = token.split("\\.", 4);
+        if (parts.length < 3) {
+            throw ApiError.unauthorized("Invalid service token");
+        }
+        ServiceToken st;
+        synchronized (world) {
+            st = world.serviceTokensById.get(parts[1]);
+        }
+        if (st == null) {
+            throw ApiError.notFound("Service token with ID '" + parts[1] + "' not found");
+        }
+        if (st.expiresAt != null && world.now().isAfter(st.expiresAt)) {
+            throw ApiError.forbidden("Service token has expired");
+        }
+        if (!constantTimeEquals(st.secret, parts[2])) {
+            throw ApiError.unauthorized("Invalid service token");
+        }
+        Project project = world.projectByRef(st.project);
+        return new Principal.ServiceTokenCaller(st, project);
+    }
+
+    static boolean constantTimeEquals(String expected, String given) {
+        if (expected == null || given == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.infisicalci.devserver;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One request the server received. Holds no credentials: only whether an {@code Authorization} header was
+ * present, never its value, and never a request body.
+ *
+ * @param method HTTP method
+ * @param path decoded path without query, e.g. {@code /api/v4/secrets}
+ * @param query decoded query parameters (last value wins)
+ * @param authorizationPresent whether the request carried an {@code Authorization} header
+ * @param status HTTP status answered, or -1 when the connection was dropped by a fault
+ * @param at server time (including the virtual clock offset) when the request arrived
+ */
+public record RecordedCall(String method, String path, Map<String, String> query, boolean authorizationPresent,
+        int status, Instant at) {
+    public RecordedCall {
+        query = Map.copyOf(query);
+    }
+}

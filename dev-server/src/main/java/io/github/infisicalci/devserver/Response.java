@@ -1,0 +1,11 @@
+package io.github.infisicalci.devserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/** A JSON answer. */
+record Response(int status, JsonNode body, Map<String, String> headers) {
+    static Response ok(JsonNode body) {
+        return new Response(200, body, Map.of());
+    }
+}
