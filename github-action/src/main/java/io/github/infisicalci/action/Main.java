@@ -1,10 +1,57 @@
 package io.github.infisicalci.action;
 
-/** Container entrypoint (placeholder until the action lands). */
+import io.github.infisicalci.mask.Masker;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Container entrypoint of the GitHub Action.
+ *
+ * <ul>
+ *   <li>no argument: the main step (inputs from {@code INPUT_*} variables, as the runner passes them);</li>
+ *   <li>{@code post}: the post step (removes the exported file); also chosen when the runner hands back
+ *       the state {@code STATE_infisical_post} that the main step saved;</li>
+ *   <li>{@code --self-check}: exercises the normal code paths offline and exits 0 (image build, AOT
+ *       training).</li>
+ * </ul>
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("infisical action: not implemented yet");
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    int code = run(args, System.getenv(), out);
+    out.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs the action with {@code env} as its environment, printing to {@code out}; returns the exit code.
+   * Never throws: an unexpected failure becomes an {@code ::error::} line without a stack trace.
+   */
+  public static int run(String[] args, Map<String, String> env, PrintStream out) {
+    Log log = new Log(out, Masker.builder().build());
+    try {
+      if (args.length > 0 && args[0].equals("--self-check")) {
+        boolean verbose = args.length > 1 && args[1].equals("--verbose");
+        return new SelfCheck(log, verbose ? out : null).run();
+      }
+      if ((args.length > 0 && args[0].equals("post")) || "true".equals(env.get("STATE_" + MainStep.STATE_POST))) {
+        return new PostStep(env, log).run();
+      }
+      if (args.length > 0 && !args[0].isBlank()) {
+        log.error("Infisical: unknown argument '" + ActionSettings.printable(args[0])
+            + "' (expected none, 'post' or '--self-check')");
+        return 2;
+      }
+      return new MainStep(env, log).run();
+    } catch (RuntimeException | Error e) {
+      log.endAllGroups();
+      log.error("Infisical: unexpected failure (" + e.getClass().getName() + "); nothing was exported");
+      return 1;
+    }
   }
 }

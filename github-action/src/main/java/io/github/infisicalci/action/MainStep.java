@@ -1,0 +1,387 @@
+package io.github.infisicalci.action;
+
+import io.github.infisicalci.client.InfisicalClient;
+import io.github.infisicalci.client.InfisicalException;
+import io.github.infisicalci.client.InvalidConfigurationException;
+import io.github.infisicalci.client.RequestContext;
+import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.client.auth.AuthMethod;
+import io.github.infisicalci.client.auth.AuthMethods;
+import io.github.infisicalci.client.secrets.Collision;
+import io.github.infisicalci.client.secrets.Secret;
+import io.github.infisicalci.client.secrets.SecretsResult;
+import io.github.infisicalci.export.ExportEntry;
+import io.github.infisicalci.export.ExportException;
+import io.github.infisicalci.export.ExportPlan;
+import io.github.infisicalci.export.SecretScope;
+import io.github.infisicalci.mask.Masker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The action's main step: validate every input, log in, fetch, mask, plan, then write everything at
+ * once (or nothing). Every failure ends in {@code ::error::} lines naming project, environment, path
+ * and key, and exit code 1; never a value or a stack trace.
+ */
+final class MainStep {
+  static final String STATE_POST = "infisical_post";
+  static final String STATE_FILE = "infisical_file";
+  static final int MIN_MASK_WARN = 4;
+
+  private final Map<String, String> env;
+  private final Log log;
+  private final Map<String, SecretValue> maskNames = new LinkedHashMap<>();
+  private final java.util.Set<String> maskedTexts = new java.util.HashSet<>();
+  private GitHubIdToken idToken;
+
+  MainStep(Map<String, String> env, Log log) {
+    this.env = env;
+    this.log = log;
+  }
+
+  int run() {
+    Inputs in = new Inputs(env);
+    List<SecretValue> inputSecrets = ActionSettings.secretInputs(in);
+    for (int i = 0; i < inputSecrets.size(); i++) {
+      addMask("input secret " + (i + 1), inputSecrets.get(i));
+    }
+    addMask("ACTIONS_ID_TOKEN_REQUEST_TOKEN", SecretValue.of(env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN")));
+    refreshMasker();
+    markPostState();
+
+    ActionSettings settings;
+    try {
+      settings = ActionSettings.parse(in, env);
+    } catch (InvalidInputsException e) {
+      e.problems().forEach(log::error);
+      log.error("Infisical: " + e.problems().size() + " invalid input(s); nothing was fetched or exported");
+      return 1;
+    }
+    logSettings(settings);
+
+    SecretsResult result;
+    try {
+      result = fetch(settings);
+    } catch (InfisicalException e) {
+      reportInfisical(settings, e);
+      return 1;
+    } catch (GitHubIdToken.IdTokenException e) {
+      log.endAllGroups();
+      log.error("Infisical: " + e.getMessage() + "; nothing was exported");
+      return 1;
+    } catch (InvalidConfigurationException e) {
+      log.endAllGroups();
+      log.error("Infisical: " + e.getMessage() + "; nothing was exported");
+      return 1;
+    }
+
+    for (Secret secret : result.secrets()) {
+      List<SecretValue> masks = MaskValues.of(secret.value());
+      for (int i = 0; i < masks.size(); i++) {
+        addMask(i == 0 ? secret.key() : secret.key() + " (part " + i + ")", masks.get(i));
+      }
+    }
+    refreshMasker();
+
+    SecretScope scope = new SecretScope(settings.projectLabel(), settings.environment(), settings.paths());
+    Map<String, SecretValue> values = new LinkedHashMap<>();
+    Map<String, Secret> byKey = new HashMap<>();
+    for (Secret secret : result.secrets()) {
+      values.put(secret.key(), secret.value());
+      byKey.put(secret.key(), secret);
+    }
+    ExportPlan plan;
+    try {
+      plan = settings.planner().plan(values, scope);
+    } catch (ExportException e) {
+      log.endAllGroups();
+      for (String problem : e.problems()) {
+        log.error("Infisical: " + problem + " (" + scope.describe() + ")");
+      }
+      log.error("Infisical: nothing was exported");
+      return 1;
+    }
+    for (ExportEntry entry : plan.entries()) {
+      int length = entry.value().length();
+      if (length == 0) {
+        log.warning("Infisical: secret " + entry.key() + " is empty; it is exported but there is nothing to mask");
+      } else if (length < MIN_MASK_WARN) {
+        log.warning("Infisical: secret " + entry.key() + " is shorter than " + MIN_MASK_WARN
+            + " characters; masking it may hide unrelated text in the log and a short value is easy to guess");
+      }
+    }
+    for (String key : plan.missingRequired()) {
+      log.warning("Infisical: required secret " + key + " not found in " + scope.describe()
+          + " (fail-on-missing is false, so it is skipped)");
+    }
+
+    try {
+      write(settings, result, plan, byKey);
+    } catch (IOException | RuntimeException e) {
+      log.endAllGroups();
+      log.error("Infisical: writing the export failed (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); nothing was exported");
+      return 1;
+    }
+    return 0;
+  }
+
+  private SecretsResult fetch(ActionSettings settings) {
+    log.group("Infisical: fetching secrets");
+    try (InfisicalClient client = InfisicalClient.create(settings.clientConfig(log::info), auth(settings))) {
+      SecretsResult result = client.fetchSecrets(settings.request());
+      SecretValue accessToken = client.accessToken();
+      addMask("access token", accessToken);
+      refreshMasker();
+      log.info("Fetched " + result.secrets().size() + " secret(s) from project " + settings.projectLabel()
+          + ", environment " + result.environment() + ", " + pathsLabel(settings.paths()));
+      if (settings.exportToken()) {
+        exportedToken = accessToken;
+        log.info("The access token is kept (export-token: true) and exported as output 'infisical-token'");
+      } else if (settings.method() != AuthKind.TOKEN) {
+        try {
+          client.revoke();
+          log.info("Revoked the access token");
+        } catch (InfisicalException e) {
+          log.warning("Infisical: could not revoke the access token: " + e.getMessage());
+        }
+      }
+      log.endGroup();
+      return result;
+    }
+  }
+
+  private SecretValue exportedToken;
+
+  private AuthMethod auth(ActionSettings s) {
+    return switch (s.method()) {
+      case UNIVERSAL -> AuthMethods.universal(s.clientId(), s.clientSecret());
+      case OIDC -> AuthMethods.oidc(s.identityId(), idToken(s));
+      case JWT -> AuthMethods.jwt(s.identityId(), idToken(s));
+      case KUBERNETES -> s.kubernetesTokenPath() == null
+          ? AuthMethods.kubernetes(s.identityId())
+          : AuthMethods.kubernetes(s.identityId(), s.kubernetesTokenPath());
+      case TOKEN -> AuthMethods.token(s.token());
+    };
+  }
+
+  private GitHubIdToken idToken(ActionSettings s) {
+    idToken = new GitHubIdToken(env.get("ACTIONS_ID_TOKEN_REQUEST_URL"),
+        SecretValue.of(env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN")), s.oidcAudience(), s.retries() + 1,
+        Duration.ofSeconds(1), s.timeout(), log);
+    return idToken;
+  }
+
+  private void write(ActionSettings s, SecretsResult result, ExportPlan plan, Map<String, Secret> byKey)
+      throws IOException {
+    FileCommands commands = new FileCommands();
+    String exportTo = switch (s.exportType()) {
+      case ENV -> "environment variables";
+      case OUTPUTS -> "step outputs";
+      case FILE -> "file " + s.workspace().relativize(s.outputFile()) + " (" + s.fileFormat().name().toLowerCase() + ")";
+      case NONE -> "nowhere (export-type: none)";
+    };
+    if (s.exportType() == ExportType.ENV || s.exportType() == ExportType.OUTPUTS) {
+      Path target = Path.of(env.get(s.exportType() == ExportType.ENV ? "GITHUB_ENV" : "GITHUB_OUTPUT"));
+      for (ExportEntry entry : plan.entries()) {
+        commands.queue(target, entry.name(), entry.value());
+      }
+    }
+    if (exportedToken != null) {
+      commands.queue(Path.of(env.get("GITHUB_OUTPUT")), "infisical-token", exportedToken);
+    }
+    String stateFile = env.get("GITHUB_STATE");
+    if (s.exportType() == ExportType.FILE && s.clean() && present(stateFile)) {
+      commands.queue(Path.of(stateFile), STATE_FILE, SecretValue.of(s.outputFile().toString()));
+    }
+
+    log.group("Infisical: exporting " + plan.entries().size() + " secret(s) to " + exportTo);
+    for (ExportEntry entry : plan.entries()) {
+      Secret secret = byKey.get(entry.key());
+      log.info(entry.name() + (entry.name().equals(entry.key()) ? "" : " <- " + entry.key()) + "  ("
+          + secret.environment() + ":" + secret.secretPath() + ")");
+    }
+    for (String key : plan.skippedOptional()) {
+      log.info("optional secret " + key + " not found; skipped");
+    }
+    for (Collision c : result.collisions()) {
+      log.info("collision: " + c.key() + " from " + c.winningPath() + " overrides " + String.join(", ", c.losingPaths()));
+    }
+
+    Path written = null;
+    if (s.exportType() == ExportType.FILE) {
+      byte[] bytes = s.fileFormat().render(plan.entries());
+      try {
+        written = writePrivateFile(s.outputFile(), bytes);
+      } finally {
+        Arrays.fill(bytes, (byte) 0);
+      }
+    }
+    try {
+      commands.commit();
+    } catch (IOException | RuntimeException e) {
+      if (written != null) {
+        Files.deleteIfExists(written);
+      }
+      throw e;
+    }
+    log.endGroup();
+    if (written != null) {
+      log.info("Infisical: wrote " + plan.entries().size() + " secret(s) to " + s.workspace().relativize(written)
+          + " (mode 0600" + (s.clean() ? ", removed by the post step" : "") + ")");
+    } else {
+      log.info("Infisical: exported " + plan.entries().size() + " secret(s) to " + exportTo);
+    }
+    writeSummary(s, result, plan, byKey, exportTo);
+  }
+
+  private void writeSummary(ActionSettings s, SecretsResult result, ExportPlan plan, Map<String, Secret> byKey,
+      String exportTo) {
+    String summaryFile = env.get("GITHUB_STEP_SUMMARY");
+    if (!present(summaryFile)) {
+      return;
+    }
+    Map<String, Collision> collisions = new HashMap<>();
+    for (Collision c : result.collisions()) {
+      collisions.put(c.key(), c);
+    }
+    List<StepSummary.Row> rows = new ArrayList<>();
+    for (ExportEntry entry : plan.entries()) {
+      Secret secret = byKey.get(entry.key());
+      List<String> notes = new ArrayList<>();
+      if (secret.origin() != Secret.Origin.LOCAL) {
+        notes.add(secret.origin().name().toLowerCase());
+      }
+      Collision c = collisions.get(entry.key());
+      if (c != null) {
+        notes.add("overrides " + String.join(", ", c.losingPaths()));
+      }
+      int length = entry.value().length();
+      if (length > 0 && length < MIN_MASK_WARN) {
+        notes.add("short value");
+      }
+      rows.add(new StepSummary.Row(entry.name(), entry.key(), secret.environment(), secret.secretPath(),
+          length > 0, String.join("; ", notes)));
+    }
+    List<String> notes = new ArrayList<>();
+    plan.skippedOptional().forEach(k -> notes.add("optional secret " + k + " not found"));
+    plan.missingRequired().forEach(k -> notes.add("required secret " + k + " not found (fail-on-missing: false)"));
+    notes.add("Environment chosen by " + s.environmentSource());
+    String markdown = log.masker().mask(StepSummary.render("Infisical secrets", s.projectLabel(),
+        result.environment(), exportTo, rows, result.collisions(), notes));
+    try {
+      Files.writeString(Path.of(summaryFile), markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      log.warning("Infisical: could not write the step summary (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** Writes {@code bytes} to {@code target} with mode 0600 (temp file in the same folder, then a move). */
+  static Path writePrivateFile(Path target, byte[] bytes) throws IOException {
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, ".infisical-", ".tmp",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try {
+      Files.write(temp, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+      try {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+      return target;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private void reportInfisical(ActionSettings s, InfisicalException e) {
+    log.endAllGroups();
+    RequestContext c = e.context();
+    StringBuilder where = new StringBuilder();
+    where.append("project '").append(c.project() != null ? c.project() : s.projectLabel()).append("'");
+    where.append(", environment '").append(c.environment() != null ? c.environment() : s.environment()).append("'");
+    where.append(c.path() != null ? ", path '" + c.path() + "'" : ", " + pathsLabel(s.paths()));
+    if (c.key() != null) {
+      where.append(", key '").append(c.key()).append("'");
+    }
+    String status = e.status().isPresent() ? "HTTP " + e.status().getAsInt() + ", " : "";
+    String req = e.reqId().map(id -> ", request id " + id).orElse("");
+    log.error("Infisical: " + e.getMessage() + " (" + status + where + req + "); nothing was exported");
+    int code = e.status().orElse(0);
+    if ((code == 401 || code == 403) && idToken != null && s.method().usesGitHubIdToken()) {
+      try {
+        log.error("Infisical: the identity's bound claims must match the GitHub ID token; "
+            + JwtClaims.describe(idToken.get()));
+      } catch (RuntimeException ignored) {
+        // the token could not be fetched again; the first error says why
+      }
+    }
+  }
+
+  private void logSettings(ActionSettings s) {
+    log.group("Infisical: settings");
+    log.info("domain: " + s.domain());
+    log.info("method: " + s.method().name().toLowerCase());
+    log.info("project: " + s.projectLabel());
+    log.info("environment: " + (s.environment().isEmpty() ? "(from the service token)" : s.environment())
+        + " (" + s.environmentSource() + ")");
+    log.info("secret paths: " + String.join(", ", s.paths()) + (s.recursive() ? " (recursive)" : ""));
+    log.info("export-type: " + s.exportType().inputValue());
+    log.endGroup();
+    if (s.environmentSource().startsWith(".infisical.json")) {
+      log.info("Infisical: " + s.environmentSource());
+    }
+  }
+
+  private void markPostState() {
+    String stateFile = env.get("GITHUB_STATE");
+    if (!present(stateFile)) {
+      return;
+    }
+    FileCommands state = new FileCommands();
+    state.queue(Path.of(stateFile), STATE_POST, SecretValue.of("true"));
+    try {
+      state.commit();
+    } catch (IOException e) {
+      log.warning("Infisical: could not write GITHUB_STATE (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private void addMask(String name, SecretValue value) {
+    if (value.isEmpty() || !maskedTexts.add(value.reveal())) {
+      return;
+    }
+    maskNames.put(name + "#" + maskNames.size(), value);
+    log.addMask(value);
+  }
+
+  private void refreshMasker() {
+    Masker.Builder b = Masker.builder().replacement("***");
+    maskNames.forEach(b::add);
+    log.useMasker(b.build());
+  }
+
+  private static String pathsLabel(List<String> paths) {
+    return (paths.size() == 1 ? "path '" : "paths '") + String.join("', '", paths) + "'";
+  }
+
+  private static boolean present(String v) {
+    return v != null && !v.isBlank();
+  }
+}

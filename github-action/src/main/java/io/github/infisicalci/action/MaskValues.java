@@ -1,0 +1,59 @@
+package io.github.infisicalci.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.infisicalci.client.SecretValue;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The texts to register as masks for one secret: the value itself, each of its lines when it has
+ * several, and the leaves of a JSON object or array value. Never empty texts.
+ */
+final class MaskValues {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private MaskValues() {}
+
+  static List<SecretValue> of(SecretValue value) {
+    Set<String> texts = new LinkedHashSet<>();
+    String text = value.reveal();
+    texts.add(text);
+    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+      for (String line : text.split("\r?\n|\r")) {
+        texts.add(line.trim());
+      }
+    }
+    String trimmed = text.trim();
+    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+      try {
+        collectLeaves(JSON.readTree(trimmed), texts);
+      } catch (Exception notJson) {
+        // not JSON: the value and its lines are masked
+      }
+    }
+    List<SecretValue> out = new ArrayList<>();
+    for (String t : texts) {
+      if (!t.isEmpty()) {
+        out.add(SecretValue.of(t));
+      }
+    }
+    return out;
+  }
+
+  private static void collectLeaves(JsonNode node, Set<String> out) {
+    if (node == null || node.isNull() || node.isBoolean()) {
+      return;
+    }
+    if (node.isContainerNode()) {
+      for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+        collectLeaves(it.next(), out);
+      }
+    } else {
+      out.add(node.asText());
+    }
+  }
+}

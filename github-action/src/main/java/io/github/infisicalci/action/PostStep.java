@@ -1,0 +1,51 @@
+package io.github.infisicalci.action;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The {@code post-entrypoint} step: removes the file written by {@code export-type: file} when
+ * {@code clean} was true. The main step saved the file's path in {@code GITHUB_STATE}; the runner hands
+ * it back as {@code STATE_infisical_file}. Only a file inside the workspace is ever removed.
+ */
+final class PostStep {
+  private final Map<String, String> env;
+  private final Log log;
+
+  PostStep(Map<String, String> env, Log log) {
+    this.env = env;
+    this.log = log;
+  }
+
+  int run() {
+    String saved = env.get("STATE_" + MainStep.STATE_FILE);
+    if (saved == null || saved.isBlank()) {
+      log.info("Infisical: nothing to clean up");
+      return 0;
+    }
+    String workspaceText = env.get("GITHUB_WORKSPACE");
+    if (workspaceText == null || workspaceText.isBlank()) {
+      log.warning("Infisical: GITHUB_WORKSPACE is not set; not removing " + saved);
+      return 0;
+    }
+    Path workspace = Path.of(workspaceText).toAbsolutePath().normalize();
+    Path file = Path.of(saved).toAbsolutePath().normalize();
+    if (!file.startsWith(workspace) || file.equals(workspace)) {
+      log.warning("Infisical: saved path " + saved + " is outside the workspace; not removing it");
+      return 0;
+    }
+    try {
+      if (Files.deleteIfExists(file)) {
+        log.info("Infisical: removed " + workspace.relativize(file));
+      } else {
+        log.info("Infisical: " + workspace.relativize(file) + " was already gone");
+      }
+      return 0;
+    } catch (IOException e) {
+      log.error("Infisical: could not remove " + workspace.relativize(file) + " (" + e.getClass().getSimpleName() + ")");
+      return 1;
+    }
+  }
+}
