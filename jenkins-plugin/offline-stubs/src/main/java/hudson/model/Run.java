@@ -15,4 +15,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public JobT getParent() {
         throw new UnsupportedOperationException();
     }
+
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException();
+    }
 }

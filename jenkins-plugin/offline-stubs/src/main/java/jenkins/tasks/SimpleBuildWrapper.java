@@ -17,6 +17,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapper;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,6 +52,17 @@ public abstract class SimpleBuildWrapper extends BuildWrapper {
         }
 
         public Map<String, String> getEnv() {
+            throw new UnsupportedOperationException();
+        }
+
+        public void setDisposer(Disposer disposer) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    public abstract static class Disposer implements Serializable {
+        public void tearDown(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
+                throws IOException, InterruptedException {
             throw new UnsupportedOperationException();
         }
     }

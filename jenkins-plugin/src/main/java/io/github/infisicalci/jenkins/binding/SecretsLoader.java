@@ -1,0 +1,118 @@
+package io.github.infisicalci.jenkins.binding;
+
+import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.client.secrets.ProjectRef;
+import io.github.infisicalci.client.secrets.Secret;
+import io.github.infisicalci.client.secrets.SecretsRequest;
+import io.github.infisicalci.client.secrets.SecretsResult;
+import io.github.infisicalci.export.EnvNamePolicy;
+import io.github.infisicalci.export.ExportEntry;
+import io.github.infisicalci.export.ExportPlan;
+import io.github.infisicalci.export.ExportPlanner;
+import io.github.infisicalci.export.SecretScope;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Fetches every {@link FetchGroup} of a block and turns the secrets into the variables to set:
+ * key selection and renaming, name validation (the action's rules), and every missing required key of
+ * every group reported at once. A name exported by two groups takes the later group's value.
+ */
+public final class SecretsLoader {
+
+  /** The listing call; in production {@code InfisicalClient::fetchSecrets}. */
+  @FunctionalInterface
+  public interface Fetcher {
+    SecretsResult fetch(SecretsRequest request);
+  }
+
+  /**
+   * What one group injected, for the run action.
+   *
+   * @param paths the group's paths
+   * @param names the variable names injected (no values)
+   */
+  public record GroupReport(List<String> paths, List<String> names) {
+  }
+
+  /**
+   * The outcome of a block.
+   *
+   * @param entries variables in order (names unique)
+   * @param groups per group, what it injected
+   * @param notes lines for the build log (skipped optional keys, replaced names); no values
+   */
+  public record Loaded(List<ExportEntry> entries, List<GroupReport> groups, List<String> notes) {
+    /** Every injected name, in order. */
+    public List<String> names() {
+      return entries.stream().map(ExportEntry::name).toList();
+    }
+  }
+
+  private final Fetcher fetcher;
+  private final EnvNamePolicy policy;
+
+  public SecretsLoader(Fetcher fetcher, EnvNamePolicy policy) {
+    this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * Fetches and plans every group.
+   *
+   * @param project the project ({@code null} only with a service token)
+   * @param projectLabel how to name the project in messages
+   * @throws BlockException listing every missing required key with project, environment and paths
+   * @throws io.github.infisicalci.export.ExportException for invalid or clashing variable names
+   * @throws io.github.infisicalci.client.InfisicalException when the server refuses or fails
+   */
+  public Loaded load(ProjectRef project, String projectLabel, String environment, List<FetchGroup> groups) {
+    Map<String, ExportEntry> byName = new LinkedHashMap<>();
+    List<GroupReport> reports = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (FetchGroup group : groups) {
+      SecretsRequest request = SecretsRequest.builder()
+          .project(project)
+          .environment(environment)
+          .paths(group.paths())
+          .recursive(group.recursive())
+          .includeImports(group.includeImports())
+          .build();
+      SecretsResult result = fetcher.fetch(request);
+      Map<String, SecretValue> values = new LinkedHashMap<>();
+      for (Secret s : result.secrets()) {
+        values.put(s.key(), s.value());
+      }
+      SecretScope scope = new SecretScope(projectLabel, environment, request.paths());
+      ExportPlan plan = new ExportPlanner(group.selection(), "", "", policy, false).plan(values, scope);
+      if (!plan.missingRequired().isEmpty()) {
+        missing.add(String.join(", ", plan.missingRequired()) + " (" + scope.describe() + ")");
+      }
+      if (!plan.skippedOptional().isEmpty()) {
+        notes.add("Optional keys not found, skipped: " + String.join(", ", plan.skippedOptional())
+            + " (" + scope.describe() + ")");
+      }
+      for (ExportEntry e : plan.entries()) {
+        if (byName.remove(e.name()) != null) {
+          notes.add("Variable " + e.name() + " is set again by paths " + String.join(", ", request.paths())
+              + "; the later value is used");
+        }
+        byName.put(e.name(), e);
+      }
+      reports.add(new GroupReport(request.paths(), plan.names()));
+    }
+    if (!missing.isEmpty()) {
+      throw new BlockException("Required Infisical secrets not found: " + String.join("; ", missing));
+    }
+    List<ExportEntry> entries = List.copyOf(byName.values());
+    List<String> problems = policy.problems(entries.stream().map(ExportEntry::name).toList());
+    if (!problems.isEmpty()) {
+      throw new BlockException(String.join("; ", problems));
+    }
+    return new Loaded(entries, List.copyOf(reports), List.copyOf(notes));
+  }
+}

@@ -1,0 +1,181 @@
+package io.github.infisicalci.jenkins.config;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.github.infisicalci.jenkins.credentials.InfisicalCredentials;
+import jenkins.model.GlobalConfiguration;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Global Infisical defaults (Manage Jenkins → System → Infisical; JCasC {@code unclassified: infisical:}).
+ * Folders ({@link InfisicalFolderProperty}) and the step override them field by field.
+ */
+@Extension
+@Symbol("infisical")
+public class InfisicalGlobalConfiguration extends GlobalConfiguration {
+  private String serverUrl;
+  private String credentialsId;
+  private String projectId;
+  private String projectSlug;
+  private String environment;
+  private int connectTimeoutSeconds;
+  private int readTimeoutSeconds;
+  private String caCertificate;
+  private boolean useJenkinsProxy = true;
+
+  /** Loads the saved configuration. */
+  public InfisicalGlobalConfiguration() {
+    load();
+  }
+
+  /** The singleton. */
+  public static InfisicalGlobalConfiguration get() {
+    return ExtensionList.lookupSingleton(InfisicalGlobalConfiguration.class);
+  }
+
+  /** This configuration as the outermost settings layer. */
+  public InfisicalSettings toSettings() {
+    return new InfisicalSettings(serverUrl, credentialsId, projectId, projectSlug, environment,
+        connectTimeoutSeconds, readTimeoutSeconds, caCertificate, useJenkinsProxy);
+  }
+
+  public String getServerUrl() {
+    return serverUrl;
+  }
+
+  @DataBoundSetter
+  public void setServerUrl(String serverUrl) {
+    this.serverUrl = trimToNull(serverUrl);
+    save();
+  }
+
+  public String getCredentialsId() {
+    return credentialsId;
+  }
+
+  @DataBoundSetter
+  public void setCredentialsId(String credentialsId) {
+    this.credentialsId = trimToNull(credentialsId);
+    save();
+  }
+
+  public String getProjectId() {
+    return projectId;
+  }
+
+  @DataBoundSetter
+  public void setProjectId(String projectId) {
+    this.projectId = trimToNull(projectId);
+    save();
+  }
+
+  public String getProjectSlug() {
+    return projectSlug;
+  }
+
+  @DataBoundSetter
+  public void setProjectSlug(String projectSlug) {
+    this.projectSlug = trimToNull(projectSlug);
+    save();
+  }
+
+  public String getEnvironment() {
+    return environment;
+  }
+
+  @DataBoundSetter
+  public void setEnvironment(String environment) {
+    this.environment = trimToNull(environment);
+    save();
+  }
+
+  /** Connect timeout in seconds; 0 = the client default. */
+  public int getConnectTimeoutSeconds() {
+    return connectTimeoutSeconds;
+  }
+
+  @DataBoundSetter
+  public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
+    this.connectTimeoutSeconds = Math.max(0, connectTimeoutSeconds);
+    save();
+  }
+
+  /** Read timeout in seconds; 0 = the client default. */
+  public int getReadTimeoutSeconds() {
+    return readTimeoutSeconds;
+  }
+
+  @DataBoundSetter
+  public void setReadTimeoutSeconds(int readTimeoutSeconds) {
+    this.readTimeoutSeconds = Math.max(0, readTimeoutSeconds);
+    save();
+  }
+
+  /** Extra trusted CA certificates (PEM), e.g. for a self-hosted server with a private CA. */
+  public String getCaCertificate() {
+    return caCertificate;
+  }
+
+  @DataBoundSetter
+  public void setCaCertificate(String caCertificate) {
+    this.caCertificate = trimToNull(caCertificate);
+    save();
+  }
+
+  /** Whether the proxy configured in Jenkins is used (default true). */
+  public boolean isUseJenkinsProxy() {
+    return useJenkinsProxy;
+  }
+
+  @DataBoundSetter
+  public void setUseJenkinsProxy(boolean useJenkinsProxy) {
+    this.useJenkinsProxy = useJenkinsProxy;
+    save();
+  }
+
+  /** Credentials dropdown (Jenkins/ADMINISTER; others see only the current value). */
+  @POST
+  public ListBoxModel doFillCredentialsIdItems(@QueryParameter String serverUrl, @QueryParameter String credentialsId) {
+    return InfisicalCredentials.listBox(null, FormSupport.serverUrlOf(InfisicalSettings.builder()
+        .serverUrl(serverUrl).build()), credentialsId);
+  }
+
+  @POST
+  public FormValidation doCheckServerUrl(@QueryParameter String value) {
+    return FormSupport.checkServerUrl(null, value);
+  }
+
+  @POST
+  public FormValidation doCheckProjectId(@QueryParameter String value) {
+    return FormSupport.checkName(null, "projectId", value);
+  }
+
+  @POST
+  public FormValidation doCheckProjectSlug(@QueryParameter String value) {
+    return FormSupport.checkName(null, "projectSlug", value);
+  }
+
+  @POST
+  public FormValidation doCheckEnvironment(@QueryParameter String value) {
+    return FormSupport.checkName(null, "environment", value);
+  }
+
+  /** Logs in and looks the project and environment up (Jenkins/ADMINISTER). */
+  @POST
+  public FormValidation doTestConnection(@QueryParameter String serverUrl, @QueryParameter String credentialsId,
+      @QueryParameter String projectId, @QueryParameter String projectSlug, @QueryParameter String environment,
+      @QueryParameter int connectTimeoutSeconds, @QueryParameter int readTimeoutSeconds,
+      @QueryParameter String caCertificate, @QueryParameter boolean useJenkinsProxy) {
+    return FormSupport.testConnection(null, new InfisicalSettings(serverUrl, credentialsId, projectId, projectSlug,
+        environment, connectTimeoutSeconds, readTimeoutSeconds, caCertificate, useJenkinsProxy));
+  }
+
+  static String trimToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

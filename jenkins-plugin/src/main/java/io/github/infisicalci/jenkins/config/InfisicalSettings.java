@@ -1,0 +1,150 @@
+package io.github.infisicalci.jenkins.config;
+
+import java.util.List;
+
+/**
+ * One layer of connection defaults (global configuration, a folder, or the step itself). Every field
+ * may be unset ({@code null}); blank text counts as unset. Layers are merged with
+ * {@link #overriddenBy(InfisicalSettings)}: the inner layer's set fields win. The project is one
+ * choice: an inner layer that names a project (by id or slug) replaces both project fields of the outer.
+ *
+ * @param serverUrl Infisical base URL
+ * @param credentialsId Jenkins credentials id (Universal Auth, or Secret text holding a token)
+ * @param projectId project id
+ * @param projectSlug project slug
+ * @param environment environment slug
+ * @param connectTimeoutSeconds connect timeout; {@code null} or {@code 0}: the client default
+ * @param readTimeoutSeconds read timeout; {@code null} or {@code 0}: the client default
+ * @param caCertificate extra trusted CA certificates (PEM)
+ * @param useJenkinsProxy whether to use the proxy configured in Jenkins
+ */
+public record InfisicalSettings(String serverUrl, String credentialsId, String projectId, String projectSlug,
+    String environment, Integer connectTimeoutSeconds, Integer readTimeoutSeconds, String caCertificate,
+    Boolean useJenkinsProxy) {
+
+  /** A layer with nothing set. */
+  public static final InfisicalSettings EMPTY = new InfisicalSettings(null, null, null, null, null, null, null,
+      null, null);
+
+  /** Blank text becomes {@code null}; text is trimmed (the CA certificate keeps its inner layout). */
+  public InfisicalSettings {
+    serverUrl = clean(serverUrl);
+    credentialsId = clean(credentialsId);
+    projectId = clean(projectId);
+    projectSlug = clean(projectSlug);
+    environment = clean(environment);
+    caCertificate = clean(caCertificate);
+    connectTimeoutSeconds = positiveOrNull(connectTimeoutSeconds);
+    readTimeoutSeconds = positiveOrNull(readTimeoutSeconds);
+  }
+
+  /** Builds a layer field by field. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** This layer with {@code inner}'s set fields on top. */
+  public InfisicalSettings overriddenBy(InfisicalSettings inner) {
+    if (inner == null) {
+      return this;
+    }
+    boolean innerNamesProject = inner.projectId != null || inner.projectSlug != null;
+    return new InfisicalSettings(
+        pick(inner.serverUrl, serverUrl),
+        pick(inner.credentialsId, credentialsId),
+        innerNamesProject ? inner.projectId : projectId,
+        innerNamesProject ? inner.projectSlug : projectSlug,
+        pick(inner.environment, environment),
+        pick(inner.connectTimeoutSeconds, connectTimeoutSeconds),
+        pick(inner.readTimeoutSeconds, readTimeoutSeconds),
+        pick(inner.caCertificate, caCertificate),
+        pick(inner.useJenkinsProxy, useJenkinsProxy));
+  }
+
+  /** Merges layers given from the outermost (global) to the innermost (the step). */
+  public static InfisicalSettings merge(List<InfisicalSettings> outerToInner) {
+    InfisicalSettings result = EMPTY;
+    for (InfisicalSettings layer : outerToInner) {
+      result = result.overriddenBy(layer);
+    }
+    return result;
+  }
+
+  private static <T> T pick(T inner, T outer) {
+    return inner != null ? inner : outer;
+  }
+
+  private static String clean(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static Integer positiveOrNull(Integer i) {
+    return i == null || i <= 0 ? null : i;
+  }
+
+  /** Field-by-field construction of a layer. */
+  public static final class Builder {
+    private String serverUrl;
+    private String credentialsId;
+    private String projectId;
+    private String projectSlug;
+    private String environment;
+    private Integer connectTimeoutSeconds;
+    private Integer readTimeoutSeconds;
+    private String caCertificate;
+    private Boolean useJenkinsProxy;
+
+    private Builder() {
+    }
+
+    public Builder serverUrl(String v) {
+      serverUrl = v;
+      return this;
+    }
+
+    public Builder credentialsId(String v) {
+      credentialsId = v;
+      return this;
+    }
+
+    public Builder projectId(String v) {
+      projectId = v;
+      return this;
+    }
+
+    public Builder projectSlug(String v) {
+      projectSlug = v;
+      return this;
+    }
+
+    public Builder environment(String v) {
+      environment = v;
+      return this;
+    }
+
+    public Builder connectTimeoutSeconds(Integer v) {
+      connectTimeoutSeconds = v;
+      return this;
+    }
+
+    public Builder readTimeoutSeconds(Integer v) {
+      readTimeoutSeconds = v;
+      return this;
+    }
+
+    public Builder caCertificate(String v) {
+      caCertificate = v;
+      return this;
+    }
+
+    public Builder useJenkinsProxy(Boolean v) {
+      useJenkinsProxy = v;
+      return this;
+    }
+
+    public InfisicalSettings build() {
+      return new InfisicalSettings(serverUrl, credentialsId, projectId, projectSlug, environment,
+          connectTimeoutSeconds, readTimeoutSeconds, caCertificate, useJenkinsProxy);
+    }
+  }
+}

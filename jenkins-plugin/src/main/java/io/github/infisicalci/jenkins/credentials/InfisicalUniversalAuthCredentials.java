@@ -1,0 +1,56 @@
+package io.github.infisicalci.jenkins.credentials;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
+import hudson.Extension;
+import hudson.util.Secret;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/**
+ * "Infisical Universal Auth" credentials: a machine identity's client id and client secret (kept
+ * encrypted as a {@link Secret}). JCasC symbol {@code infisicalUniversalAuth}.
+ */
+public class InfisicalUniversalAuthCredentials extends BaseStandardCredentials {
+  private static final long serialVersionUID = 1L;
+
+  private final String clientId;
+  private final Secret clientSecret;
+
+  /**
+   * Creates the credentials.
+   *
+   * @param scope credentials scope
+   * @param id credentials id (generated when blank)
+   * @param description free text shown in dropdowns
+   * @param clientId Universal Auth client id
+   * @param clientSecret Universal Auth client secret
+   */
+  @DataBoundConstructor
+  public InfisicalUniversalAuthCredentials(CredentialsScope scope, String id, String description, String clientId,
+      Secret clientSecret) {
+    super(scope, id, description);
+    this.clientId = clientId == null ? null : clientId.trim();
+    this.clientSecret = clientSecret;
+  }
+
+  /** The Universal Auth client id. */
+  public String getClientId() {
+    return clientId;
+  }
+
+  /** The Universal Auth client secret (encrypted). */
+  public Secret getClientSecret() {
+    return clientSecret;
+  }
+
+  /** Descriptor of {@link InfisicalUniversalAuthCredentials}. */
+  @Extension
+  @Symbol("infisicalUniversalAuth")
+  public static final class DescriptorImpl extends BaseStandardCredentialsDescriptor {
+    @Override
+    public String getDisplayName() {
+      return "Infisical Universal Auth";
+    }
+  }
+}
