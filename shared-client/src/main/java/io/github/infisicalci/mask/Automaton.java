@@ -9,14 +9,15 @@ import java.util.List;
  *
  * <p>States are numbered breadth first, so a state's depth is monotone in its number and the children of
  * every state are one contiguous, label-sorted run of numbers ({@code firstChild[s]} to
- * {@code firstChild[s + 1]}). The first {@link #DENSE_STATES} states (the shallow ones, where ordinary
- * text spends its time) get a full 256-entry transition row; deeper states keep only their trie edges and
+ * {@code firstChild[s + 1]}). The first {@link #DENSE_STATES} states of depth {@link #DENSE_DEPTH} or less (where
+ * ordinary text spends its time) get a full 256-entry transition row; deeper states keep only their trie edges and
  * failure link (about 9 bytes a state). A dense entry {@code >= 0} is the next state's row offset
  * ({@code state << 8}) for a dense state without output; anything else is stored as {@code ~state} so the
  * scanning loop leaves its fast path only for outputs and deep states.
  */
 final class Automaton {
   static final int DENSE_STATES = 4096;
+  static final int DENSE_DEPTH = 3;
 
   final int numStates;
   final int numDense;
@@ -111,7 +112,7 @@ final class Automaton {
       }
     }
 
-    int numDense = Math.min(states, DENSE_STATES);
+    int numDense = Math.min(levelStart[Math.min(DENSE_DEPTH + 1, maxLen + 1)], DENSE_STATES);
     int[] table = new int[numDense << 8];
     int[] fail = new int[states];
     int[] out = new int[states];

@@ -122,8 +122,10 @@ public final class Masker {
       if (forms == null || forms.isEmpty()) {
         throw new IllegalArgumentException("forms must name at least one EncodedForm");
       }
-      if (forms.contains(null)) {
-        throw new IllegalArgumentException("forms must not contain null");
+      for (EncodedForm form : forms) {
+        if (form == null) {
+          throw new IllegalArgumentException("forms must not contain null");
+        }
       }
       this.forms = EnumSet.copyOf(forms);
       return this;
