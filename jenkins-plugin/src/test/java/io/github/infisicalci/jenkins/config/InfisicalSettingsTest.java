@@ -1,0 +1,76 @@
+package io.github.infisicalci.jenkins.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InfisicalSettingsTest {
+
+  private static final InfisicalSettings GLOBAL = InfisicalSettings.builder()
+      .serverUrl("https://infisical.example.com").credentialsId("global-cred").projectSlug("global-proj")
+      .environment("dev").connectTimeoutSeconds(5).readTimeoutSeconds(30).caCertificate("PEM")
+      .useJenkinsProxy(true).build();
+
+  @Test
+  void innerLayersOverrideFieldByField() {
+    InfisicalSettings folder = InfisicalSettings.builder().credentialsId("folder-cred").environment("staging").build();
+    InfisicalSettings step = InfisicalSettings.builder().environment("prod").build();
+
+    InfisicalSettings merged = InfisicalSettings.merge(List.of(GLOBAL, folder, step));
+
+    assertEquals("https://infisical.example.com", merged.serverUrl());
+    assertEquals("folder-cred", merged.credentialsId());
+    assertEquals("global-proj", merged.projectSlug());
+    assertEquals("prod", merged.environment());
+    assertEquals(5, merged.connectTimeoutSeconds());
+    assertEquals(30, merged.readTimeoutSeconds());
+    assertEquals("PEM", merged.caCertificate());
+    assertEquals(Boolean.TRUE, merged.useJenkinsProxy());
+  }
+
+  @Test
+  void blankValuesDoNotOverride() {
+    InfisicalSettings step = InfisicalSettings.builder().credentialsId("  ").environment("").serverUrl(" ").build();
+    InfisicalSettings merged = GLOBAL.overriddenBy(step);
+    assertEquals("global-cred", merged.credentialsId());
+    assertEquals("dev", merged.environment());
+    assertEquals("https://infisical.example.com", merged.serverUrl());
+  }
+
+  @Test
+  void projectIsOneChoiceAnInnerIdReplacesAnOuterSlug() {
+    InfisicalSettings step = InfisicalSettings.builder().projectId("6f1a").build();
+    InfisicalSettings merged = GLOBAL.overriddenBy(step);
+    assertEquals("6f1a", merged.projectId());
+    assertNull(merged.projectSlug(), "the global slug must not survive when the step names a project id");
+  }
+
+  @Test
+  void projectSurvivesWhenInnerLayerNamesNone() {
+    InfisicalSettings merged = GLOBAL.overriddenBy(InfisicalSettings.builder().environment("x").build());
+    assertEquals("global-proj", merged.projectSlug());
+  }
+
+  @Test
+  void nonPositiveTimeoutsMeanUnset() {
+    InfisicalSettings s = InfisicalSettings.builder().connectTimeoutSeconds(0).readTimeoutSeconds(-3).build();
+    assertNull(s.connectTimeoutSeconds());
+    assertNull(s.readTimeoutSeconds());
+    assertEquals(5, GLOBAL.overriddenBy(s).connectTimeoutSeconds());
+  }
+
+  @Test
+  void valuesAreTrimmed() {
+    InfisicalSettings s = InfisicalSettings.builder().credentialsId("  id  ").environment(" prod\n").build();
+    assertEquals("id", s.credentialsId());
+    assertEquals("prod", s.environment());
+  }
+
+  @Test
+  void proxyCanBeSwitchedOffByAnInnerLayer() {
+    InfisicalSettings merged = GLOBAL.overriddenBy(InfisicalSettings.builder().useJenkinsProxy(false).build());
+    assertEquals(Boolean.FALSE, merged.useJenkinsProxy());
+  }
+}

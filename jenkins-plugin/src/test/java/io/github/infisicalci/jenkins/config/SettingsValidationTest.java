@@ -1,0 +1,50 @@
+package io.github.infisicalci.jenkins.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SettingsValidationTest {
+
+  @Test
+  void acceptsHttpsUrlsWithAndWithoutApiSuffix() {
+    assertTrue(SettingsValidation.serverUrlProblem("https://app.infisical.com").isEmpty());
+    assertTrue(SettingsValidation.serverUrlProblem("https://infisical.example.com:8443/api/").isEmpty());
+    assertTrue(SettingsValidation.serverUrlProblem("http://127.0.0.1:8080").isEmpty());
+  }
+
+  @Test
+  void rejectsUrlsNamingTheProblem() {
+    assertTrue(SettingsValidation.serverUrlProblem("ftp://x").orElseThrow().contains("https://"));
+    assertTrue(SettingsValidation.serverUrlProblem("https://user:pw@host").orElseThrow().contains("user name"));
+    assertTrue(SettingsValidation.serverUrlProblem("https://host/?q=1").orElseThrow().contains("'?'"));
+    assertTrue(SettingsValidation.serverUrlProblem("app.infisical.com").orElseThrow().startsWith("serverUrl"));
+  }
+
+  @Test
+  void reportsEveryBadFieldByName() {
+    InfisicalSettings s = InfisicalSettings.builder().serverUrl("nope").projectSlug("my project")
+        .environment("dev/x").caCertificate("not a pem").build();
+    List<String> problems = SettingsValidation.problems(s);
+    assertEquals(4, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("serverUrl"));
+    assertTrue(problems.get(1).startsWith("projectSlug 'my project'"));
+    assertTrue(problems.get(2).startsWith("environment 'dev/x'"));
+    assertTrue(problems.get(3).startsWith("caCertificate"));
+  }
+
+  @Test
+  void controlCharactersArePrintedEscaped() {
+    String p = SettingsValidation.nameProblem("environment", "de\u0007v").orElseThrow();
+    assertTrue(p.contains("de\\u0007v"), p);
+  }
+
+  @Test
+  void validSettingsHaveNoProblems() {
+    InfisicalSettings s = InfisicalSettings.builder().serverUrl("https://x.example").projectId("6f1a-22")
+        .environment("prod").credentialsId("infisical-ua").build();
+    assertTrue(SettingsValidation.problems(s).isEmpty());
+  }
+}
