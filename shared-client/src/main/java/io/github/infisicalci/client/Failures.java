@@ -106,6 +106,10 @@ final class Failures {
       return new InfisicalException("The server at " + baseUrl + " redirected " + call.method() + " "
           + call.displayPath() + " (HTTP " + status + "); set baseUrl to the address it redirects to", ctx, err, null);
     }
+    if (status == 407) {
+      return new InfisicalException("The proxy refused the request (HTTP 407 Proxy Authentication Required) while trying to "
+          + call.what() + "; check the proxy user name and password", ctx, err, null);
+    }
     if (status == 429) {
       return new InfisicalException("Rate limit of " + baseUrl + " reached while trying to " + call.what() + said
           + reqId, ctx, err, null);

@@ -259,7 +259,7 @@ public final class InfisicalClient implements AutoCloseable {
           .tags(r)
           .what("list secrets").context(ctx).notFound(NotFoundException.Kind.FOLDER).build();
       try {
-        return Listing.parse(api.send(v4));
+        return Listing.parse(api.send(v4), ctx);
       } catch (RouteNotFoundException e) {
         if (useV3.compareAndSet(false, true)) {
           api.log("The server has no /api/v4/secrets; using /api/v3/secrets/raw from now on");
@@ -277,7 +277,7 @@ public final class InfisicalClient implements AutoCloseable {
         .query("includeImports", r.includeImports())
         .tags(r)
         .what("list secrets").context(ctx).notFound(NotFoundException.Kind.FOLDER).build();
-    return Listing.parse(api.send(v3));
+    return Listing.parse(api.send(v3), ctx);
   }
 
   private JsonNode getRaw(SecretValue token, Target target, SecretsRequest r, String path, String name,

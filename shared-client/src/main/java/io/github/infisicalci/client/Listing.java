@@ -19,7 +19,11 @@ record Listing(List<Raw> secrets, List<ImportEntry> imports) {
     return secrets.isEmpty() && imports.stream().allMatch(i -> i.secrets().isEmpty());
   }
 
-  static Listing parse(JsonNode body) {
+  static Listing parse(JsonNode body, RequestContext ctx) {
+    if (body == null || !body.isObject() || !body.path("secrets").isArray()) {
+      throw new InfisicalConnectionException("The server's answer to a secrets listing holds no secrets list; "
+          + "is baseUrl the address of an Infisical server?", ctx);
+    }
     List<Raw> secrets = raws(body.path("secrets"));
     List<ImportEntry> imports = new ArrayList<>();
     for (JsonNode imp : body.path("imports")) {

@@ -45,7 +45,7 @@ public record SecretsRequest(ProjectRef project, String environment, List<String
     List<String> tags = new ArrayList<>();
     for (String t : tagSlugs == null ? List.<String>of() : tagSlugs) {
       if (t == null || t.isBlank() || !t.trim().chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ',')) {
-        throw new InvalidConfigurationException("tagSlugs", "tag slug '" + printable(t) + "' is not a valid tag slug");
+        throw new InvalidConfigurationException("tagSlugs", "tagSlugs: '" + printable(t) + "' is not a valid tag slug");
       }
       tags.add(t.trim());
     }
