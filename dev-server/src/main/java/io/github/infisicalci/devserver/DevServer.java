@@ -216,7 +216,7 @@ public final class DevServer implements AutoCloseable {
         String path = routePath(rawPath);
         Map<String, String> query = parseQuery(rawQuery);
         boolean authPresent = exchange.getRequestHeaders().containsKey("Authorization");
-        int status = -1;
+        boolean recorded = false;
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Request request = new Request(method, path, rawPath + (rawQuery == null ? "" : "?" + rawQuery), query,
@@ -226,26 +226,29 @@ public final class DevServer implements AutoCloseable {
             Response response = null;
             if (fault != null) {
                 sleep(fault.delay);
-                switch (fault.kind) {
-                    case DROP:
-                        return;
-                    case RESPOND:
-                        response = injected(fault);
-                        extraHeaders = fault.headers;
-                        break;
-                    default:
-                        break;
+                if (fault.kind == Faults.Kind.DROP) {
+                    calls.record(new RecordedCall(method, path, query, authPresent, -1, at));
+                    recorded = true;
+                    return; // closing the exchange without headers closes the connection
+                }
+                if (fault.kind == Faults.Kind.RESPOND) {
+                    response = injected(fault);
+                    extraHeaders = fault.headers;
                 }
             }
             if (response == null) {
                 response = route(request);
             }
-            status = response.status();
+            // recorded before the answer leaves, so a client that got its answer always sees its call
+            calls.record(new RecordedCall(method, path, query, authPresent, response.status(), at));
+            recorded = true;
             send(exchange, response, extraHeaders);
         } catch (IOException | RuntimeException e) {
-            // connection problems: nothing to answer; the call is still recorded
+            // connection problems: nothing to answer
         } finally {
-            calls.record(new RecordedCall(method, path, query, authPresent, status, at));
+            if (!recorded) {
+                calls.record(new RecordedCall(method, path, query, authPresent, -1, at));
+            }
         }
     }
 

@@ -39,6 +39,7 @@ class MainTest {
     void printCredentialsShowsTheSecret() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DevServer server = Main.start(new String[] {"--port", "0", "--print-credentials"}, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            assertTrue(server.port() > 0);
             assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("demo-client-secret"));
         }
     }
