@@ -71,7 +71,19 @@ final class MainStep {
       return 1;
     }
     logSettings(settings);
+    try {
+      return fetchAndExport(settings);
+    } finally {
+      if (client != null) {
+        if (exportedToken != null && !tokenWritten) {
+          revoke(client);
+        }
+        client.close();
+      }
+    }
+  }
 
+  private int fetchAndExport(ActionSettings settings) {
     SecretsResult result;
     try {
       result = fetch(settings);
@@ -141,30 +153,43 @@ final class MainStep {
 
   private SecretsResult fetch(ActionSettings settings) {
     log.group("Infisical: fetching secrets");
-    try (InfisicalClient client = InfisicalClient.create(settings.clientConfig(log::info), auth(settings))) {
-      SecretsResult result = client.fetchSecrets(settings.request());
-      SecretValue accessToken = client.accessToken();
-      addMask("access token", accessToken);
-      refreshMasker();
-      log.info("Fetched " + result.secrets().size() + " secret(s) from project " + settings.projectLabel()
-          + ", environment " + result.environment() + ", " + pathsLabel(settings.paths()));
-      if (settings.exportToken()) {
-        exportedToken = accessToken;
-        log.info("The access token is kept (export-token: true) and exported as output 'infisical-token'");
-      } else if (settings.method() != AuthKind.TOKEN) {
-        try {
-          client.revoke();
-          log.info("Revoked the access token");
-        } catch (InfisicalException e) {
-          log.warning("Infisical: could not revoke the access token: " + e.getMessage());
+    client = InfisicalClient.create(settings.clientConfig(log::info), auth(settings));
+    {
+      boolean keepToken = false;
+      try {
+        SecretsResult result = client.fetchSecrets(settings.request());
+        SecretValue accessToken = client.accessToken();
+        addMask("access token", accessToken);
+        refreshMasker();
+        log.info("Fetched " + result.secrets().size() + " secret(s) from project " + settings.projectLabel()
+            + ", environment " + result.environment() + ", " + pathsLabel(settings.paths()));
+        if (settings.exportToken()) {
+          keepToken = true;
+          exportedToken = accessToken;
+          log.info("The access token is kept (export-token: true) and exported as output 'infisical-token'");
         }
+        return result;
+      } finally {
+        if (!keepToken) {
+          revoke(client);
+        }
+        log.endGroup();
       }
-      log.endGroup();
-      return result;
+    }
+  }
+
+  /** Revokes the token the client logged in with, if any (a token given as input is never revoked). */
+  private void revoke(InfisicalClient client) {
+    try {
+      client.revoke();
+    } catch (InfisicalException e) {
+      log.warning("Infisical: could not revoke the access token: " + e.getMessage());
     }
   }
 
   private SecretValue exportedToken;
+  private InfisicalClient client;
+  private boolean tokenWritten;
 
   private AuthMethod auth(ActionSettings s) {
     return switch (s.method()) {
@@ -232,6 +257,7 @@ final class MainStep {
     }
     try {
       commands.commit();
+      tokenWritten = exportedToken != null;
     } catch (IOException | RuntimeException e) {
       if (written != null) {
         Files.deleteIfExists(written);

@@ -1,0 +1,138 @@
+package io.github.infisicalci.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.client.secrets.Collision;
+import io.github.infisicalci.mask.Masker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The entrypoint's building blocks on their own. */
+class UnitsTest {
+  @Test
+  void inputNamesFollowTheRunner() {
+    assertEquals("INPUT_CLIENT-ID", Inputs.envName("client-id"));
+    assertEquals("INPUT_MY_INPUT", Inputs.envName("my input"));
+    Inputs in = new Inputs(Map.of("INPUT_CLIENT-ID", "  abc \n", "INPUT_SECRET-PATH", "   "));
+    assertEquals("abc", in.get("client-id"));
+    assertEquals("/", in.get("secret-path"), "blank takes the default");
+    assertEquals("https://app.infisical.com", in.get("domain"));
+    assertEquals("universal", in.get("method"));
+    assertEquals("env", in.get("export-type"));
+    assertEquals("/.env", in.get("file-output-path"));
+    assertEquals("true", in.get("include-imports"));
+    assertEquals("false", in.get("recursive"));
+  }
+
+  @Test
+  void heredocDelimiterIsFreshAndAbsentFromTheValue() {
+    Iterator<String> scripted = List.of("EOF", "EOF", "D2").iterator();
+    FileCommands commands = new FileCommands(scripted::next);
+    assertEquals("K<<D2\nline\nEOF\n\nD2\n", commands.record("K", SecretValue.of("line\nEOF\n")));
+    FileCommands always = new FileCommands(() -> "x");
+    assertThrows(IllegalStateException.class, () -> always.record("K", SecretValue.of("has x inside")));
+    String a = FileCommands.randomDelimiter();
+    String b = FileCommands.randomDelimiter();
+    assertTrue(a.startsWith("ghadelimiter_") && a.length() == 45 && !a.equals(b));
+  }
+
+  @Test
+  void commitAppendsAndRollsBackOnFailure(@TempDir Path dir) throws Exception {
+    Path env = Files.writeString(dir.resolve("env"), "EXISTING=1\n");
+    Path notAFile = Files.createDirectories(dir.resolve("dir"));
+    FileCommands commands = new FileCommands();
+    commands.queue(env, "A", SecretValue.of("v"));
+    commands.queue(notAFile, "B", SecretValue.of("w"));
+    assertThrows(Exception.class, commands::commit);
+    assertEquals("EXISTING=1\n", Files.readString(env));
+    commands.queue(env, "A", SecretValue.of("v"));
+    commands.commit();
+    assertEquals(Map.of("EXISTING", "1", "A", "v"), RunnerFiles.map(env));
+  }
+
+  @Test
+  void logEscapesCommandsAndMasksEveryLine() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Log log = new Log(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        Masker.builder().add("s", SecretValue.of("hunter22")).build());
+    log.addMask(SecretValue.of("a%b\r\nc"));
+    log.addMask(SecretValue.empty());
+    log.info("password is hunter22\n::set-env name=X::y");
+    log.error("bad hunter22 %\nnext");
+    log.group("g");
+    log.endAllGroups();
+    assertEquals("::add-mask::a%25b%0D%0Ac\npassword is ***\n ::set-env name=X::y\n::error::bad *** %25%0Anext\n"
+        + "::group::g\n::endgroup::\n", bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void maskValuesIncludeLinesAndJsonLeaves() {
+    List<String> texts = MaskValues.of(SecretValue.of("{\"a\":{\"b\":[\"deep-leaf\",12345]},\"t\":true,\"n\":null}"))
+        .stream().map(SecretValue::reveal).toList();
+    assertTrue(texts.containsAll(List.of("deep-leaf", "12345")), texts.toString());
+    assertFalse(texts.contains("true"));
+    List<String> lines = MaskValues.of(SecretValue.of("one\r\n\r\ntwo\n")).stream().map(SecretValue::reveal).toList();
+    assertEquals(List.of("one\r\n\r\ntwo\n", "one", "two"), lines);
+    assertTrue(MaskValues.of(SecretValue.of("{not json")).size() == 1);
+  }
+
+  @Test
+  void jwtClaimsShowOnlyTheMatchingClaims() {
+    String jwt = OidcActionTest.jwt("repo:o/r:ref:refs/heads/main", "aud-1", "o/r", "refs/heads/main");
+    String text = JwtClaims.describe(SecretValue.of(jwt));
+    assertEquals("ID token claims: sub='repo:o/r:ref:refs/heads/main' aud='aud-1' repository='o/r' ref='refs/heads/main'",
+        text);
+    assertEquals("the ID token is not a JWT", JwtClaims.describe(SecretValue.of("opaque")));
+  }
+
+  @Test
+  void summaryEscapesTableCellsAndShowsNoValues() {
+    String md = StepSummary.render("T", "p", "dev", "environment variables",
+        List.of(new StepSummary.Row("A", "a|b", "dev", "/x|y", true, "imported")),
+        List.of(new Collision("A", "/b", List.of("/a"))), List.of("note <b>"));
+    assertTrue(md.contains("| `A` | `a b` | dev | /x\\|y | yes | imported |"), md);
+    assertTrue(md.contains("- `A`: from /b, overriding /a"), md);
+    assertTrue(md.contains("note &lt;b&gt;"), md);
+  }
+
+  @Test
+  void durationsAndBooleansAreStrict() {
+    assertEquals(Duration.ofSeconds(60), ActionSettings.parseDuration("60"));
+    assertEquals(Duration.ofMillis(500), ActionSettings.parseDuration("500ms"));
+    assertEquals(Duration.ofMinutes(2), ActionSettings.parseDuration("2m"));
+    assertEquals(null, ActionSettings.parseDuration("0"));
+    assertEquals(null, ActionSettings.parseDuration("-1"));
+    assertEquals(null, ActionSettings.parseDuration("1h"));
+  }
+
+  @Test
+  void validationNamesEveryInputAndRequiresCredentialsPerMethod(@TempDir Path ws) {
+    Map<String, String> env = Map.of("GITHUB_WORKSPACE", ws.toString(), "GITHUB_ENV", ws.resolve("e").toString(),
+        "INPUT_METHOD", "universal", "INPUT_ENV-SLUG", "dev");
+    InvalidInputsException e = assertThrows(InvalidInputsException.class,
+        () -> ActionSettings.parse(new Inputs(env), env));
+    assertEquals(List.of("input 'client-id': is required for method 'universal'",
+        "input 'client-secret': is required for method 'universal'",
+        "input 'project-slug': is required (or give project-id)"), e.problems());
+    Map<String, String> k8s = Map.of("GITHUB_WORKSPACE", ws.toString(), "GITHUB_ENV", ws.resolve("e").toString(),
+        "INPUT_METHOD", "kubernetes", "INPUT_PROJECT-ID", "p", "INPUT_PROJECT-SLUG", "p", "INPUT_DOMAIN", "ftp://x");
+    List<String> problems = assertThrows(InvalidInputsException.class,
+        () -> ActionSettings.parse(new Inputs(k8s), k8s)).problems();
+    assertTrue(problems.get(0).startsWith("input 'identity-id'"), problems.toString());
+    assertTrue(problems.get(1).startsWith("input 'project-id': give either"), problems.toString());
+    assertTrue(problems.get(2).startsWith("input 'env-slug'"), problems.toString());
+  }
+}
