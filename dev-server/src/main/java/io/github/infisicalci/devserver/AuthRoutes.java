@@ -6,6 +6,7 @@ import io.github.infisicalci.devserver.Model.Project;
 import io.github.infisicalci.devserver.Model.ServiceToken;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -45,14 +46,19 @@ final class AuthRoutes {
         String jwt = Json.requiredText(body, "jwt");
         Identity identity;
         Set<String> acceptedTokens;
+        Map<String, String> claims;
         synchronized (world) {
             identity = world.identitiesById.get(identityId);
             acceptedTokens = identity == null ? Set.of() : Set.copyOf(accepted.apply(identity));
+            claims = identity == null ? Map.of() : identity.boundClaims.getOrDefault(method, Map.of());
         }
-        if (identity == null || acceptedTokens.isEmpty()) {
+        if (identity == null || (acceptedTokens.isEmpty() && claims.isEmpty())) {
             throw ApiError.notFound("Identity " + method + " with identity ID '" + identityId + "' not found");
         }
         boolean ok = acceptedTokens.stream().anyMatch(t -> constantTimeEquals(t, jwt));
+        if (!ok && !claims.isEmpty()) {
+            ok = JwtClaims.matches(jwt, claims, world.now());
+        }
         if (!ok) {
             throw ApiError.unauthorized("Access denied: " + method + " token is not accepted for this identity");
         }

@@ -48,6 +48,7 @@ final class Model {
     static final class SecretEntry {
         final String id;
         final String key;
+        boolean personal;
         String value;
         String comment = "";
         List<String> tags = List.of();
@@ -64,6 +65,7 @@ final class Model {
 
         SecretEntry copy() {
             SecretEntry c = new SecretEntry(id, key, value);
+            c.personal = personal;
             c.comment = comment;
             c.tags = tags;
             c.skipMultilineEncoding = skipMultilineEncoding;
@@ -86,6 +88,8 @@ final class Model {
         final String id;
         final String path;
         final Map<String, SecretEntry> secrets = new LinkedHashMap<>();
+        /** Personal overrides (what a user token would also see); never imported, never referenced. */
+        final Map<String, SecretEntry> personal = new LinkedHashMap<>();
         final List<ImportRef> imports = new ArrayList<>();
 
         Folder(String id, String path) {
@@ -96,6 +100,7 @@ final class Model {
         Folder copy() {
             Folder c = new Folder(id, path);
             secrets.forEach((k, v) -> c.secrets.put(k, v.copy()));
+            personal.forEach((k, v) -> c.personal.put(k, v.copy()));
             c.imports.addAll(imports);
             return c;
         }
@@ -176,6 +181,8 @@ final class Model {
         final Set<String> oidcTokens = new LinkedHashSet<>();
         final Set<String> jwtTokens = new LinkedHashSet<>();
         final Set<String> kubernetesTokens = new LinkedHashSet<>();
+        /** Per login method ({@code oidc-auth}, ...): claims a presented JWT must carry ({@code *} = wildcard). */
+        final Map<String, Map<String, String>> boundClaims = new LinkedHashMap<>();
         long accessTokenTtl = 2_592_000;
         long accessTokenMaxTtl = 2_592_000;
         long accessTokenNumUsesLimit;
@@ -193,6 +200,7 @@ final class Model {
             c.oidcTokens.addAll(oidcTokens);
             c.jwtTokens.addAll(jwtTokens);
             c.kubernetesTokens.addAll(kubernetesTokens);
+            c.boundClaims.putAll(boundClaims);
             c.accessTokenTtl = accessTokenTtl;
             c.accessTokenMaxTtl = accessTokenMaxTtl;
             c.accessTokenNumUsesLimit = accessTokenNumUsesLimit;

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code GET /api/v4/secrets[/:name]} and {@code GET /api/v3/secrets/raw[/:name]}. */
@@ -145,9 +146,11 @@ final class SecretRoutes {
             ObjectNode body = Json.object();
             ArrayNode secrets = body.putArray("secrets");
             for (Folder f : folders) {
-                for (SecretEntry s : f.secrets.values()) {
-                    if (tags.isEmpty() || s.tags.stream().anyMatch(tags::contains)) {
-                        secrets.add(secretJson(t.project(), new Located(s, t.environment(), f.path), view, expand, expander, false));
+                for (Map<String, SecretEntry> kind : List.of(f.secrets, f.personal)) {
+                    for (SecretEntry s : kind.values()) {
+                        if (tags.isEmpty() || s.tags.stream().anyMatch(tags::contains)) {
+                            secrets.add(secretJson(t.project(), new Located(s, t.environment(), f.path), view, expand, expander, false));
+                        }
                     }
                 }
             }
@@ -240,7 +243,9 @@ final class SecretRoutes {
             ReferenceExpander expander = expander(principal, t.project());
             Located found = null;
             boolean imported = false;
-            if (type.equals("shared") && folder.secrets.containsKey(name)) {
+            if (type.equals("personal") && folder.personal.containsKey(name)) {
+                found = new Located(folder.personal.get(name), t.environment(), folder.path);
+            } else if (type.equals("shared") && folder.secrets.containsKey(name)) {
                 found = new Located(folder.secrets.get(name), t.environment(), folder.path);
             } else if (type.equals("shared") && imports) {
                 for (int i = folder.imports.size() - 1; i >= 0 && found == null; i--) {
@@ -314,7 +319,7 @@ final class SecretRoutes {
                 .put("workspace", imported ? "" : project.id)
                 .put("environment", located.environment())
                 .put("version", s.version)
-                .put("type", "shared")
+                .put("type", s.personal ? "personal" : "shared")
                 .put("secretKey", s.key)
                 .put("secretValue", value)
                 .put("secretComment", s.comment)

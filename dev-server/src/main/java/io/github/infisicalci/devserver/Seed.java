@@ -264,8 +264,19 @@ public final class Seed {
         private String comment = "";
         private List<String> tags = List.of();
         private boolean skipMultilineEncoding;
+        private boolean personal;
 
         private SecretOptions() {
+        }
+
+        /**
+         * Makes this a personal override (type {@code personal}) instead of a shared secret: listed next to the
+         * shared one with the same key, never imported and never used to resolve references. Real servers
+         * return these only to user logins; here every caller sees them, so clients can test their merge.
+         */
+        public SecretOptions personal(boolean personal) {
+            this.personal = personal;
+            return this;
         }
 
         public SecretOptions comment(String comment) {
@@ -359,15 +370,17 @@ public final class Seed {
             options.accept(o);
             content.add(project -> {
                 Folder folder = env(project, environment).ensureFolder(p);
-                if (folder.secrets.containsKey(key)) {
-                    throw new IllegalArgumentException("secret '" + key + "' is seeded twice in project '" + slug
-                            + "', environment '" + environment + "', path '" + p + "'");
+                Map<String, SecretEntry> target = o.personal ? folder.personal : folder.secrets;
+                if (target.containsKey(key)) {
+                    throw new IllegalArgumentException((o.personal ? "personal " : "") + "secret '" + key
+                            + "' is seeded twice in project '" + slug + "', environment '" + environment + "', path '" + p + "'");
                 }
-                SecretEntry s = new SecretEntry(Model.stableId("secret", project.id, environment, p, key), key, value);
+                SecretEntry s = new SecretEntry(Model.stableId(o.personal ? "personal" : "secret", project.id, environment, p, key), key, value);
+                s.personal = o.personal;
                 s.comment = o.comment;
                 s.tags = o.tags;
                 s.skipMultilineEncoding = o.skipMultilineEncoding;
-                folder.secrets.put(key, s);
+                target.put(key, s);
             });
             return this;
         }
@@ -413,6 +426,7 @@ public final class Seed {
         private final Set<String> oidc = new LinkedHashSet<>();
         private final Set<String> jwt = new LinkedHashSet<>();
         private final Set<String> kubernetes = new LinkedHashSet<>();
+        private final Map<String, Map<String, String>> boundClaims = new LinkedHashMap<>();
         private long ttl = 2_592_000;
         private long maxTtl = 2_592_000;
         private long numUsesLimit;
@@ -453,6 +467,33 @@ public final class Seed {
         /** Attaches Kubernetes auth; these exact service-account tokens are accepted at login. */
         public IdentityBuilder kubernetesAuth(String... acceptedServiceAccountTokens) {
             kubernetes.addAll(Arrays.asList(acceptedServiceAccountTokens));
+            return this;
+        }
+
+        /**
+         * Attaches OIDC auth that accepts any JWT (signature not checked) whose payload carries these claims;
+         * values may use {@code *} as a wildcard, an array claim (such as {@code aud}) matches if any element
+         * does, and a JWT whose {@code exp} lies in the past (server clock) is refused.
+         */
+        public IdentityBuilder oidcBoundClaims(Map<String, String> claims) {
+            return boundClaims("oidc-auth", claims);
+        }
+
+        /** Like {@link #oidcBoundClaims} for JWT auth. */
+        public IdentityBuilder jwtBoundClaims(Map<String, String> claims) {
+            return boundClaims("jwt-auth", claims);
+        }
+
+        /** Like {@link #oidcBoundClaims} for Kubernetes auth (e.g. {@code sub = system:serviceaccount:ns:name}). */
+        public IdentityBuilder kubernetesBoundClaims(Map<String, String> claims) {
+            return boundClaims("kubernetes-auth", claims);
+        }
+
+        IdentityBuilder boundClaims(String method, Map<String, String> claims) {
+            if (claims == null || claims.isEmpty()) {
+                throw new IllegalArgumentException(method + " of identity '" + name + "' needs at least one bound claim");
+            }
+            boundClaims.put(method, Map.copyOf(claims));
             return this;
         }
 
@@ -500,7 +541,7 @@ public final class Seed {
                 throw new IllegalArgumentException("identity '" + name + "': accessTokenTTL (" + ttl
                         + ") must not exceed accessTokenMaxTTL (" + maxTtl + ")");
             }
-            if (clientId == null && oidc.isEmpty() && jwt.isEmpty() && kubernetes.isEmpty()) {
+            if (clientId == null && oidc.isEmpty() && jwt.isEmpty() && kubernetes.isEmpty() && boundClaims.isEmpty()) {
                 throw new IllegalArgumentException("identity '" + name + "' has no auth method");
             }
             Identity identity = new Identity(id != null ? id : Model.stableId("identity", name), name);
@@ -509,6 +550,7 @@ public final class Seed {
             identity.oidcTokens.addAll(oidc);
             identity.jwtTokens.addAll(jwt);
             identity.kubernetesTokens.addAll(kubernetes);
+            identity.boundClaims.putAll(boundClaims);
             identity.accessTokenTtl = ttl;
             identity.accessTokenMaxTtl = maxTtl;
             identity.accessTokenNumUsesLimit = numUsesLimit;

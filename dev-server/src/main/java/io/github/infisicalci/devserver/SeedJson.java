@@ -18,11 +18,11 @@ final class SeedJson {
     private static final Set<String> PROJECT = Set.of("slug", "id", "name", "environments");
     private static final Set<String> ENVIRONMENT = Set.of("slug", "name", "folders");
     private static final Set<String> FOLDER = Set.of("path", "secrets", "imports");
-    private static final Set<String> SECRET = Set.of("value", "comment", "tags", "skipMultilineEncoding");
+    private static final Set<String> SECRET = Set.of("value", "comment", "tags", "skipMultilineEncoding", "type");
     private static final Set<String> IMPORT = Set.of("environment", "path");
     private static final Set<String> IDENTITY = Set.of("name", "id", "auth", "accessTokenTTL", "accessTokenMaxTTL",
             "accessTokenNumUsesLimit", "projects", "description");
-    private static final Set<String> AUTH = Set.of("method", "clientId", "clientSecret", "acceptedTokens");
+    private static final Set<String> AUTH = Set.of("method", "clientId", "clientSecret", "acceptedTokens", "boundClaims");
     private static final Set<String> MEMBERSHIP = Set.of("project", "role", "environments");
     private static final Set<String> TOKEN = Set.of("name", "token", "project", "scopes", "permissions", "expiresAt", "description");
     private static final Set<String> SCOPE = Set.of("environment", "secretPath");
@@ -125,8 +125,13 @@ final class SeedJson {
                         String comment = text(v, "comment", sw, false);
                         List<String> tags = strings(v, "tags", sw);
                         boolean skip = bool(v, "skipMultilineEncoding", sw);
+                        String type = text(v, "type", sw, false);
+                        if (type != null && !type.equals("shared") && !type.equals("personal")) {
+                            throw new IllegalArgumentException(sw + ".type must be \"shared\" or \"personal\"");
+                        }
+                        boolean personal = "personal".equals(type);
                         p.secret(env, path, entry.getKey(), value, o -> o.comment(comment)
-                                .tags(tags.toArray(String[]::new)).skipMultilineEncoding(skip));
+                                .tags(tags.toArray(String[]::new)).skipMultilineEncoding(skip).personal(personal));
                     } else {
                         throw new IllegalArgumentException(sw + " must be a string or an object with \"value\"");
                     }
@@ -161,13 +166,26 @@ final class SeedJson {
                     JsonNode auth = auths.get(a);
                     object(auth, aw, AUTH);
                     String method = text(auth, "method", aw, true);
-                    switch (method) {
-                        case "universal-auth" -> i.universalAuth(text(auth, "clientId", aw, true), text(auth, "clientSecret", aw, true));
-                        case "oidc-auth" -> i.oidcAuth(required(strings(auth, "acceptedTokens", aw), aw + ".acceptedTokens"));
-                        case "jwt-auth" -> i.jwtAuth(required(strings(auth, "acceptedTokens", aw), aw + ".acceptedTokens"));
-                        case "kubernetes-auth" -> i.kubernetesAuth(required(strings(auth, "acceptedTokens", aw), aw + ".acceptedTokens"));
-                        default -> throw new IllegalArgumentException(aw + ".method '" + method
+                    if (method.equals("universal-auth")) {
+                        i.universalAuth(text(auth, "clientId", aw, true), text(auth, "clientSecret", aw, true));
+                        continue;
+                    }
+                    if (!method.equals("oidc-auth") && !method.equals("jwt-auth") && !method.equals("kubernetes-auth")) {
+                        throw new IllegalArgumentException(aw + ".method '" + method
                                 + "' is not one of universal-auth, oidc-auth, jwt-auth, kubernetes-auth");
+                    }
+                    String[] tokens = strings(auth, "acceptedTokens", aw).toArray(String[]::new);
+                    Map<String, String> claims = claims(auth, aw);
+                    if (tokens.length == 0 && claims.isEmpty()) {
+                        throw new IllegalArgumentException(aw + " needs acceptedTokens or boundClaims");
+                    }
+                    switch (method) {
+                        case "oidc-auth" -> i.oidcAuth(tokens);
+                        case "jwt-auth" -> i.jwtAuth(tokens);
+                        default -> i.kubernetesAuth(tokens);
+                    }
+                    if (!claims.isEmpty()) {
+                        i.boundClaims(method, claims);
                     }
                 }
                 if (node.has("accessTokenTTL")) {
@@ -233,11 +251,22 @@ final class SeedJson {
         return new IllegalArgumentException("seed " + source + ": " + (message.contains(where) ? message : where + ": " + message), e);
     }
 
-    private static String[] required(List<String> values, String where) {
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException(where + " must list at least one token");
+    private Map<String, String> claims(JsonNode node, String where) {
+        JsonNode v = node.get("boundClaims");
+        Map<String, String> claims = new java.util.LinkedHashMap<>();
+        if (v == null || v.isNull()) {
+            return claims;
         }
-        return values.toArray(String[]::new);
+        object(v, where + ".boundClaims", null);
+        Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new IllegalArgumentException(where + ".boundClaims." + e.getKey() + " must be a string");
+            }
+            claims.put(e.getKey(), e.getValue().asText());
+        }
+        return claims;
     }
 
     private void object(JsonNode node, String where, Set<String> allowed) {
