@@ -1,0 +1,58 @@
+# The Infisical container action. The GitHub runner builds this file with the repository root as the
+# context (`docker build -f Dockerfile .`) and runs it as a container action (see action.yml).
+# Stages: build (Maven, JDK 17) -> jre (jlink from JDK 25) -> runtime (debian slim + that JRE + jar + AOT cache).
+
+# ---------------------------------------------------------------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+
+# 1. Dependency layer: every POM of the default reactor (Maven reads them all even with -pl), then a
+#    package run over empty modules, which resolves the dependencies and build plugins of exactly the
+#    modules the action needs. Rebuilt only when a POM changes.
+COPY pom.xml ./
+COPY dev-server/pom.xml dev-server/
+COPY shared-client/pom.xml shared-client/
+COPY github-action/pom.xml github-action/
+COPY benchmarks/pom.xml benchmarks/
+COPY jenkins-plugin/offline-stubs/pom.xml jenkins-plugin/offline-stubs/
+COPY jenkins-plugin/offline-build/pom.xml jenkins-plugin/offline-build/
+RUN mvn -B -ntp -q -pl github-action -am -Dmaven.test.skip=true package \
+ && rm -rf */target
+
+# 2. Sources of the action and the modules it is built with; packaged offline (tests run in CI, not here).
+COPY dev-server/src dev-server/src
+COPY shared-client/src shared-client/src
+COPY github-action/src github-action/src
+RUN mvn -B -ntp -o -pl github-action -am -Dmaven.test.skip=true package \
+ && cp github-action/target/infisical-action.jar /infisical-action.jar
+
+# ---------------------------------------------------------------------------------------------------
+FROM eclipse-temurin:25-jdk AS jre
+# The modules OkHttp, Jackson and the JDK TLS stack need (checked with jdeps against the shaded jar).
+# The JDK's lib/security/cacerts comes with java.base: TLS to Infisical Cloud works without Debian's
+# ca-certificates; a private CA is given to the action with its `ca-certificate` input.
+RUN jlink --add-modules java.base,java.logging,java.naming,java.sql,jdk.crypto.ec \
+      --strip-debug --no-man-pages --no-header-files --output /opt/jre
+
+# ---------------------------------------------------------------------------------------------------
+FROM debian:bookworm-slim
+# JVM flags for a short-lived CLI: serial GC, small heap, UTF-8 stdout (masking compares bytes).
+# Kept in one argument file that the entrypoint, the post step and the AOT training run all use;
+# benchmarks/startup reads this line too.
+ARG JVM_FLAGS="-XX:+UseSerialGC -Xms16m -Xmx256m -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8"
+ENV JAVA_HOME=/opt/java/openjdk \
+    LANG=C.UTF-8
+ENV PATH=$JAVA_HOME/bin:$PATH
+COPY --from=jre /opt/jre $JAVA_HOME
+COPY --from=build /infisical-action.jar /app/infisical-action.jar
+# Runs as root on purpose: the runner mounts its file-command folder writable by root only.
+# AOT cache (JDK 25, JEP 483/514) from an offline training run; valid only for this JVM and this jar.
+RUN printf '%s\n' $JVM_FLAGS > /app/jvm.options \
+ && java @/app/jvm.options -XX:AOTCacheOutput=/app/infisical-action.aot \
+      -jar /app/infisical-action.jar --self-check \
+ && java @/app/jvm.options -XX:AOTCache=/app/infisical-action.aot -XX:AOTMode=on \
+      -jar /app/infisical-action.jar --self-check >/dev/null
+# Exec form: no shell in between (dash would drop the runner's hyphenated INPUT_ names). action.yml gives
+# this same command as `entrypoint` + `args`, so that its `post-entrypoint` runs the same JVM command
+# (the program tells the post stage by the state the main stage saved).
+ENTRYPOINT ["/opt/java/openjdk/bin/java", "@/app/jvm.options", "-XX:AOTCache=/app/infisical-action.aot", "-jar", "/app/infisical-action.jar"]
