@@ -2,6 +2,8 @@ package io.github.infisicalci.devserver;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.infisicalci.devserver.Model.Environment;
 import io.github.infisicalci.devserver.Model.Folder;
 import io.github.infisicalci.devserver.Model.Identity;
@@ -21,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * An in-memory server speaking the subset of the Infisical HTTP API that this bundle uses, for tests and
@@ -49,7 +52,7 @@ public final class DevServer implements AutoCloseable {
     private final Router router = new Router();
     private final Seed seed;
 
-    private DevServer(Seed seed, String host, int port) throws IOException {
+    private DevServer(Seed seed, String host, int port, SSLContext tls) throws IOException {
         this.seed = seed;
         this.world = new World(seed);
         this.tokens = new Tokens(world);
@@ -63,7 +66,13 @@ public final class DevServer implements AutoCloseable {
             return t;
         };
         this.executor = Executors.newCachedThreadPool(threads);
-        this.http = HttpServer.create(new InetSocketAddress(host, port), 256);
+        if (tls == null) {
+            this.http = HttpServer.create(new InetSocketAddress(host, port), 256);
+        } else {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress(host, port), 256);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.http = https;
+        }
         http.createContext("/", this::handle);
         http.setExecutor(executor);
         http.start();
@@ -76,22 +85,34 @@ public final class DevServer implements AutoCloseable {
 
     /** Starts a server on this host and port (0 = a free port). */
     public static DevServer start(Seed seed, String host, int port) {
+        return start(seed, host, port, null);
+    }
+
+    /**
+     * Starts an HTTPS server on 127.0.0.1 and a free port, presenting the key and certificate of
+     * {@code sslContext} (e.g. one signed by a private test CA), for TLS tests against the real routes.
+     */
+    public static DevServer startHttps(Seed seed, SSLContext sslContext) {
+        return start(seed, "127.0.0.1", 0, Objects.requireNonNull(sslContext, "sslContext"));
+    }
+
+    private static DevServer start(Seed seed, String host, int port, SSLContext tls) {
         Objects.requireNonNull(seed, "seed");
         try {
-            return new DevServer(seed, host, port);
+            return new DevServer(seed, host, port, tls);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 
-    /** Base URL without {@code /api} and without trailing slash, e.g. {@code http://127.0.0.1:43123}. */
+    /** Base URL without {@code /api} and without trailing slash, e.g. {@code http://127.0.0.1:43123} (https for TLS). */
     public String url() {
         InetSocketAddress address = http.getAddress();
         String host = address.getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return "http://" + host + ":" + address.getPort();
+        return (http instanceof HttpsServer ? "https://" : "http://") + host + ":" + address.getPort();
     }
 
     public int port() {

@@ -99,8 +99,12 @@ final class SecretRoutes {
         return p;
     }
 
-    private static boolean includeImports(Request request, boolean fallback) {
-        if (request.query().containsKey("includeImports")) {
+    /**
+     * v3 reads only {@code include_imports} (so a client that sends only {@code includeImports} gets no imports,
+     * as on a real server); v4 takes {@code includeImports} (newer servers) or else {@code include_imports}.
+     */
+    private static boolean includeImports(Request request, boolean v3, boolean fallback) {
+        if (!v3 && request.query().containsKey("includeImports")) {
             return request.flag("includeImports", fallback);
         }
         return request.flag("include_imports", fallback);
@@ -109,7 +113,7 @@ final class SecretRoutes {
     private Response list(Request request, boolean v3) {
         Principal principal = auth.authenticate(request, true, true);
         boolean recursive = request.flag("recursive", false);
-        boolean imports = includeImports(request, false);
+        boolean imports = includeImports(request, v3, false);
         boolean expand = request.flag("expandSecretReferences", false);
         boolean view = request.flag("viewSecretValue", true);
         Set<String> tags = tagSlugs(request.param("tagSlugs"));
@@ -221,7 +225,7 @@ final class SecretRoutes {
     private Response getByName(Request request, boolean v3) {
         Principal principal = auth.authenticate(request, true, true);
         String name = request.route().group("secretName");
-        boolean imports = includeImports(request, true);
+        boolean imports = includeImports(request, v3, true);
         boolean expand = request.flag("expandSecretReferences", false);
         boolean view = request.flag("viewSecretValue", true);
         String type = request.param("type", "shared");
