@@ -105,6 +105,30 @@ class PipelineIT {
   }
 
   @Test
+  void declarativePipeline() throws Exception {
+    WorkflowRun b = run("""
+        pipeline {
+          agent any
+          stages {
+            stage('use') {
+              steps {
+                withInfisical(credentialsId: '%s', projectSlug: '%s', environment: 'dev', keys: 'DB_PASSWORD') {
+                  sh '''
+                    printf '%%s\\n' "$DB_PASSWORD" | rev
+                    echo "plain=$DB_PASSWORD"
+                  '''
+                }
+              }
+            }
+          }
+        }
+        """.formatted(UNIVERSAL_AUTH, PROJECT), Result.SUCCESS);
+    j.assertLogContains(reversed(DB_PASSWORD), b);
+    j.assertLogContains("plain=****", b);
+    Fixtures.assertLogHoldsNoSecret(JenkinsRule.getLog(b));
+  }
+
+  @Test
   void keySelectionRenamesAndReadsSeveralPaths() throws Exception {
     WorkflowRun b = run("""
         node {
