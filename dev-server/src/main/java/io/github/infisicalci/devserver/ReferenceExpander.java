@@ -29,6 +29,10 @@ final class ReferenceExpander {
     }
 
     private record Pending(String value, String environment, String path, int depth, Set<String> chain) {
+        @Override
+        public String toString() {
+            return "Pending[" + environment + ":" + path + ", depth " + depth + "]";
+        }
     }
 
     private final Lookup lookup;

@@ -52,6 +52,10 @@ final class Tokens {
     }
 
     record Issued(String jwt, AccessToken token) {
+        @Override
+        public String toString() {
+            return "Issued[" + token + "]";
+        }
     }
 
     Issued issue(Identity identity, String authMethod) {
