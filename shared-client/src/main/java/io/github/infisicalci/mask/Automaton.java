@@ -9,18 +9,25 @@ import java.util.List;
  *
  * <p>States are numbered breadth first, so a state's depth is monotone in its number and the children of
  * every state are one contiguous, label-sorted run of numbers ({@code firstChild[s]} to
- * {@code firstChild[s + 1]}). The first {@link #DENSE_STATES} states of depth {@link #DENSE_DEPTH} or less (where
- * ordinary text spends its time) get a full 256-entry transition row; deeper states keep only their trie edges and
- * failure link (about 9 bytes a state). A dense entry {@code >= 0} is the next state's row offset
- * ({@code state << 8}) for a dense state without output; anything else is stored as {@code ~state} so the
+ * {@code firstChild[s + 1]}). The shallowest states (depth up to {@link #DENSE_DEPTH}, as many as
+ * {@link #DENSE_ENTRIES} allows; where ordinary text spends its time) get a full transition row with one
+ * column per {@linkplain #byteClass byte class}; deeper states keep only their trie edges and failure link
+ * (about 9 bytes a state). A dense entry {@code >= 0} is the next state's row offset
+ * ({@code state * width}) for a dense state without output; anything else is stored as {@code ~state} so the
  * scanning loop leaves its fast path only for outputs and deep states.
  */
 final class Automaton {
-  static final int DENSE_STATES = 4096;
-  static final int DENSE_DEPTH = 3;
+  /** Most table entries (4 MiB); the dense states are the shallowest that fit. */
+  static final int DENSE_ENTRIES = 1 << 20;
+  /** Deepest dense state: deeper ones are seldom visited by text that is not a secret. */
+  static final int DENSE_DEPTH = 4;
 
   final int numStates;
   final int numDense;
+  /** Byte to column: each byte used by a pattern has its own column, all others share column 0. */
+  final int[] byteClass;
+  /** Row width: number of byte classes. */
+  final int width;
   final int[] table;
   private final int[] fail;
   private final int[] firstChild;
@@ -31,10 +38,12 @@ final class Automaton {
   private final int[] outValues;
   final int maxPatternLength;
 
-  private Automaton(int numStates, int numDense, int[] table, int[] fail, int[] firstChild,
+  private Automaton(int numStates, int numDense, int[] byteClass, int width, int[] table, int[] fail, int[] firstChild,
       byte[] label, int[] levelStart, long[] outBits, int[] outKeys, int[] outValues) {
     this.numStates = numStates;
     this.numDense = numDense;
+    this.byteClass = byteClass;
+    this.width = width;
     this.table = table;
     this.fail = fail;
     this.firstChild = firstChild;
@@ -112,11 +121,26 @@ final class Automaton {
       }
     }
 
-    int numDense = Math.min(levelStart[Math.min(DENSE_DEPTH + 1, maxLen + 1)], DENSE_STATES);
-    int[] table = new int[numDense << 8];
+    int[] byteClass = new int[256];
+    int width = 1;
+    for (int s = 1; s < states; s++) {
+      int c = label[s] & 0xff;
+      if (byteClass[c] == 0) {
+        byteClass[c] = -1;
+      }
+    }
+    for (int c = 0; c < 256; c++) {
+      if (byteClass[c] == -1) {
+        byteClass[c] = width++;
+      }
+    }
+    int numDense = Math.min(levelStart[Math.min(DENSE_DEPTH + 1, maxLen + 1)],
+        Math.max(1, DENSE_ENTRIES / width));
+    int[] table = new int[numDense * width];
     int[] fail = new int[states];
     int[] out = new int[states];
-    Automaton raw = new Automaton(states, numDense, table, fail, firstChild, label, levelStart,
+    Automaton raw = new Automaton(states, numDense, byteClass, width, table, fail, firstChild, label,
+        levelStart,
         new long[0], new int[0], new int[0]);
     int outCount = 0;
     int depth = 0;
@@ -132,12 +156,12 @@ final class Automaton {
         }
       }
       if (u < numDense) {
-        int row = u << 8;
+        int row = u * width;
         if (u != 0) {
-          System.arraycopy(table, fail[u] << 8, table, row, 256);
+          System.arraycopy(table, fail[u] * width, table, row, width);
         }
         for (int v = firstChild[u]; v < firstChild[u + 1]; v++) {
-          table[row | (label[v] & 0xff)] = v;
+          table[row + byteClass[label[v] & 0xff]] = v;
         }
       }
       for (int v = firstChild[u]; v < firstChild[u + 1]; v++) {
@@ -158,9 +182,9 @@ final class Automaton {
     }
     for (int i = 0; i < table.length; i++) {
       int t = table[i];
-      table[i] = t < numDense && out[t] == 0 ? t << 8 : ~t;
+      table[i] = t < numDense && out[t] == 0 ? t * width : ~t;
     }
-    return new Automaton(states, numDense, table, fail, firstChild, label, levelStart, outBits,
+    return new Automaton(states, numDense, byteClass, width, table, fail, firstChild, label, levelStart, outBits,
         outKeys, outValues);
   }
 
@@ -173,7 +197,7 @@ final class Automaton {
       }
       s = fail[s];
     }
-    return table[(s << 8) | c];
+    return table[s * width + byteClass[c]];
   }
 
   /** Next state from any state (the slow path of the scanning loop). */
@@ -185,8 +209,8 @@ final class Automaton {
       }
       s = fail[s];
     }
-    int t = table[(s << 8) | c];
-    return t >= 0 ? t >>> 8 : ~t;
+    int t = table[s * width + byteClass[c]];
+    return t >= 0 ? t / width : ~t;
   }
 
   private int child(int s, int c) {

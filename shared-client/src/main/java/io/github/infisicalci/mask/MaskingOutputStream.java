@@ -108,20 +108,22 @@ final class MaskingOutputStream extends OutputStream {
   private void scan(byte[] b, int from, int to) throws IOException {
     final Automaton a = automaton;
     final int[] table = a.table;
+    final int[] byteClass = a.byteClass;
+    final int width = a.width;
     final int numDense = a.numDense;
     int s = state;
     int i = from;
     outer:
     while (i < to) {
       if (s < numDense) {
-        int row = s << 8;
+        int row = s * width;
         int t;
         do {
           if (i == to) {
-            s = row >>> 8;
+            s = row / width;
             break outer;
           }
-          t = table[row | (b[i++] & 0xff)];
+          t = table[row + byteClass[b[i++] & 0xff]];
           row = t;
         } while (t >= 0);
         s = ~t;

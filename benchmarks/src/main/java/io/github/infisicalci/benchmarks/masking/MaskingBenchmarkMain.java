@@ -1,0 +1,144 @@
+package io.github.infisicalci.benchmarks.masking;
+
+import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.mask.Masker;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link MaskingBenchmark} through JMH and prints one summary line per secret count:
+ * {@code masking-ratio secrets=N ratio=R engine_mb_s=E baseline_mb_s=B} (from the largest log measured),
+ * then detail lines and the memory a masker of 10,000 secrets of 64 bytes retains.
+ *
+ * <p>Options: {@code --quick} (1 warm-up and 2 measured iterations of 1 s instead of 3 and 5 of 2 s),
+ * {@code --secrets=10,100,1000,10000}, {@code --log-mb=1,100}, {@code --forms=RAW,ALL},
+ * {@code --memory-only}.
+ */
+public final class MaskingBenchmarkMain {
+  private MaskingBenchmarkMain() {}
+
+  public static void main(String[] args) throws RunnerException {
+    boolean quick = false;
+    boolean memoryOnly = false;
+    String secrets = "10,100,1000,10000";
+    String logMb = "1,100";
+    String forms = "RAW,ALL";
+    for (String arg : args) {
+      if (arg.equals("--quick")) {
+        quick = true;
+      } else if (arg.equals("--memory-only")) {
+        memoryOnly = true;
+      } else if (arg.startsWith("--secrets=")) {
+        secrets = arg.substring("--secrets=".length());
+      } else if (arg.startsWith("--log-mb=")) {
+        logMb = arg.substring("--log-mb=".length());
+      } else if (arg.startsWith("--forms=")) {
+        forms = arg.substring("--forms=".length());
+      } else {
+        System.err.println("unknown option " + arg
+            + " (use --quick, --secrets=a,b, --log-mb=a,b, --forms=RAW,ALL, --memory-only)");
+        System.exit(2);
+      }
+    }
+    List<String> memory = new ArrayList<>();
+    memory.add(memoryLine("RAW"));
+    memory.add(memoryLine("ALL"));
+    if (!memoryOnly) {
+      ChainedOptionsBuilder options = new OptionsBuilder()
+          .include(MaskingBenchmark.class.getName() + "\\.")
+          .param("secrets", secrets.split(","))
+          .param("logMb", logMb.split(","))
+          .param("forms", forms.split(","))
+          .forks(1)
+          .threads(1)
+          .jvmArgsAppend("-Xms2g", "-Xmx2g")
+          .warmupIterations(quick ? 1 : 3)
+          .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+          .measurementIterations(quick ? 2 : 5)
+          .measurementTime(TimeValue.seconds(quick ? 1 : 2));
+      summarize(new Runner(options.build()).run());
+    }
+    memory.forEach(System.out::println);
+  }
+
+  private static void summarize(Collection<RunResult> results) {
+    record Key(String forms, int secrets, int logMb) {}
+    Map<Key, double[]> msPerOp = new TreeMap<>((a, b) -> a.forms.equals(b.forms)
+        ? a.secrets != b.secrets ? Integer.compare(a.secrets, b.secrets) : Integer.compare(a.logMb, b.logMb)
+        : a.forms.compareTo(b.forms));
+    for (RunResult r : results) {
+      Key key = new Key(r.getParams().getParam("forms"), Integer.parseInt(r.getParams().getParam("secrets")),
+          Integer.parseInt(r.getParams().getParam("logMb")));
+      double[] pair = msPerOp.computeIfAbsent(key, k -> new double[] {Double.NaN, Double.NaN});
+      boolean engine = r.getParams().getBenchmark().endsWith(".engine");
+      pair[engine ? 0 : 1] = r.getPrimaryResult().getScore();
+    }
+    Map<Integer, String> ratioLines = new TreeMap<>();
+    List<String> details = new ArrayList<>();
+    for (Map.Entry<Key, double[]> e : msPerOp.entrySet()) {
+      Key k = e.getKey();
+      long engineBytes = k.logMb * 1_000_000L;
+      long baselineBytes = MaskingBenchmark.baselineBytes(k.secrets, engineBytes);
+      double engineMbs = engineBytes / 1e6 / (e.getValue()[0] / 1000);
+      double baselineMbs = baselineBytes / 1e6 / (e.getValue()[1] / 1000);
+      details.add(String.format(Locale.ROOT,
+          "masking-detail secrets=%d forms=%s log_mb=%d engine_mb_s=%.1f baseline_mb_s=%.2f baseline_mb=%.1f%s",
+          k.secrets, k.forms, k.logMb, engineMbs, baselineMbs, baselineBytes / 1e6,
+          baselineBytes < engineBytes ? " (baseline bounded to the first " + baselineBytes / 1_000_000.0
+              + " MB of the log: too slow for all of it)" : ""));
+      if (k.forms.equals("RAW") && !Double.isNaN(baselineMbs)) {
+        ratioLines.put(k.secrets, String.format(Locale.ROOT,
+            "masking-ratio secrets=%d ratio=%.1f engine_mb_s=%.0f baseline_mb_s=%.0f",
+            k.secrets, engineMbs / baselineMbs, engineMbs, baselineMbs));
+      }
+    }
+    System.out.println();
+    ratioLines.values().forEach(System.out::println);
+    details.forEach(System.out::println);
+  }
+
+  /** Heap a masker of 10,000 secrets of 64 bytes keeps, after collection, besides its inputs. */
+  private static String memoryLine(String forms) {
+    List<String> values = BenchmarkSecrets.uniform(10_000, 64, MaskingBenchmark.SECRET_SEED);
+    List<SecretValue> secrets = values.stream().map(SecretValue::of).toList();
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long before = settledHeap(memory);
+    long started = System.nanoTime();
+    Masker.Builder builder = Masker.builder().forms(MaskingBenchmark.formSet(forms));
+    for (int i = 0; i < secrets.size(); i++) {
+      builder.add("SECRET_" + i, secrets.get(i));
+    }
+    Masker masker = builder.build();
+    long buildMillis = (System.nanoTime() - started) / 1_000_000;
+    builder = null;
+    long after = settledHeap(memory);
+    String line = String.format(Locale.ROOT,
+        "masking-memory secrets=10000 secret_bytes=64 forms=%s retained_mb=%.1f build_ms=%d %s",
+        forms, (after - before) / 1048576.0, buildMillis, masker);
+    Reference.reachabilityFence(masker);
+    Reference.reachabilityFence(secrets);
+    return line;
+  }
+
+  private static long settledHeap(MemoryMXBean memory) {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+}
