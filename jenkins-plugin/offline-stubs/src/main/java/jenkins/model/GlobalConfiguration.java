@@ -2,10 +2,13 @@
  * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
  * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
  * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
- * This file declares only the members the plugin uses, with the package, name, type parameters,
- * signature, annotations (and retention) and checked exceptions of the real type in
- * jenkinsci/jenkins core (2.579 (real also implements ExtensionPoint)). Bodies only satisfy the compiler: nothing here has behaviour.
+ * It declares only the members the plugin uses, with the package, name, type parameters, signature,
+ * annotations (and retention) and checked exceptions of the real type, as read in
+ * jenkinsci/jenkins core (read at 2.579; the plugin baseline is 2.568.x).
+ * Note: real also implements ExtensionPoint.
+ * Bodies only satisfy the compiler: nothing here has behaviour.
  */
+
 package jenkins.model;
 
 import hudson.model.Describable;

@@ -169,10 +169,22 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @POST
   public FormValidation doTestConnection(@QueryParameter String serverUrl, @QueryParameter String credentialsId,
       @QueryParameter String projectId, @QueryParameter String projectSlug, @QueryParameter String environment,
-      @QueryParameter int connectTimeoutSeconds, @QueryParameter int readTimeoutSeconds,
+      @QueryParameter String connectTimeoutSeconds, @QueryParameter String readTimeoutSeconds,
       @QueryParameter String caCertificate, @QueryParameter boolean useJenkinsProxy) {
     return FormSupport.testConnection(null, new InfisicalSettings(serverUrl, credentialsId, projectId, projectSlug,
-        environment, connectTimeoutSeconds, readTimeoutSeconds, caCertificate, useJenkinsProxy));
+        environment, seconds(connectTimeoutSeconds), seconds(readTimeoutSeconds), caCertificate, useJenkinsProxy));
+  }
+
+  /** A form's seconds value; blank or not a number means unset. */
+  static Integer seconds(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   static String trimToNull(String s) {

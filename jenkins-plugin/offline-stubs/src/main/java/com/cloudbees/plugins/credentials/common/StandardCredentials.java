@@ -2,10 +2,13 @@
  * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
  * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
  * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
- * This file declares only the members the plugin uses, with the package, name, type parameters,
- * signature, annotations (and retention) and checked exceptions of the real type in
- * jenkinsci/credentials-plugin (real also carries @Recommended and @NameWith) (current). Bodies only satisfy the compiler: nothing here has behaviour.
+ * It declares only the members the plugin uses, with the package, name, type parameters, signature,
+ * annotations (and retention) and checked exceptions of the real type, as read in
+ * jenkinsci/credentials-plugin.
+ * Note: real also carries @Recommended and @NameWith.
+ * Bodies only satisfy the compiler: nothing here has behaviour.
  */
+
 package com.cloudbees.plugins.credentials.common;
 
 public interface StandardCredentials extends IdCredentials {
