@@ -66,15 +66,22 @@ final class AuthRoutes {
     }
 
     private Response renew(Request request) {
-        String jwt = Json.requiredText(request.jsonBody(), "accessToken");
+        String jwt = identityToken(Json.requiredText(request.jsonBody(), "accessToken"), "renewed");
         Tokens.AccessToken token = tokens.renew(jwt);
         return Response.ok(tokenBody(jwt, token));
     }
 
     private Response revoke(Request request) {
-        String jwt = Json.requiredText(request.jsonBody(), "accessToken");
+        String jwt = identityToken(Json.requiredText(request.jsonBody(), "accessToken"), "revoked");
         tokens.revoke(jwt);
         return Response.ok(Json.object().put("message", "Successfully revoked access token"));
+    }
+
+    private static String identityToken(String token, String verb) {
+        if (token.startsWith("st.")) {
+            throw ApiError.badRequest("Only identity access tokens can be " + verb + " here");
+        }
+        return token;
     }
 
     private static Response loginResponse(Tokens.Issued issued) {
@@ -96,6 +103,9 @@ final class AuthRoutes {
      * @param identityAllowed whether the route accepts identity tokens
      */
     Principal authenticate(Request request, boolean allowServiceToken, boolean identityAllowed) {
+        if (request.apiKeyPresent()) {
+            throw ApiError.badRequest("API key authentication is not supported anymore. Please use machine identities instead.");
+        }
         String header = request.authorization();
         if (header == null || header.isBlank()) {
             throw ApiError.unauthorized("Token missing");

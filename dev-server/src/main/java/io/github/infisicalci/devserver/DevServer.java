@@ -241,7 +241,8 @@ public final class DevServer implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Request request = new Request(method, path, rawPath + (rawQuery == null ? "" : "?" + rawQuery), query,
-                    exchange.getRequestHeaders().getFirst("Authorization"), body, null);
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().containsKey("X-API-Key"), body, null);
             Faults.Fault fault = faults.claim(method, path);
             Map<String, String> extraHeaders = Map.of();
             Response response = null;

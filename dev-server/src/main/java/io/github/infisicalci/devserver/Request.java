@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 
 /** One parsed HTTP request (the Authorization value is kept only here, never recorded or printed). */
 record Request(String method, String path, String rawPathAndQuery, Map<String, String> query, String authorization,
-        byte[] body, Matcher route) {
+        boolean apiKeyPresent, byte[] body, Matcher route) {
 
     Request withRoute(Matcher matcher) {
-        return new Request(method, path, rawPathAndQuery, query, authorization, body, matcher);
+        return new Request(method, path, rawPathAndQuery, query, authorization, apiKeyPresent, body, matcher);
     }
 
     String param(String name) {

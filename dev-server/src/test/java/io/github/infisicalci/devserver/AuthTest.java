@@ -151,6 +151,15 @@ class AuthTest {
     }
 
     @Test
+    void serviceTokensCannotBeRenewedAndApiKeysAreRefused() {
+        Http.Reply renew = http.post("/api/v1/auth/token/renew", "{\"accessToken\":\"st.a.b\"}");
+        assertError(renew, 400, "BadRequest", "identity access tokens");
+        java.net.http.HttpRequest withKey = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url()
+                + "/api/v4/secrets?projectId=" + projectId + "&environment=dev")).header("X-API-Key", "legacy-key").build();
+        assertError(Http.send(withKey), 400, "BadRequest", "API key authentication is not supported");
+    }
+
+    @Test
     void useLimitIsEnforced() {
         String token = http.login("limited-id", "limited-secret");
         assertEquals(200, list(token).status());

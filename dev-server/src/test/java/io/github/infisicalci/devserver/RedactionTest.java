@@ -23,7 +23,7 @@ class RedactionTest {
         World world = new World(seed);
         Tokens tokens = new Tokens(world);
         Tokens.Issued issued = tokens.issue(world.identity("ci"), "universal-auth");
-        Request request = new Request("GET", "/x", "/x", Map.of(), "Bearer " + issued.jwt(), VALUE.getBytes(), null);
+        Request request = new Request("GET", "/x", "/x", Map.of(), "Bearer " + issued.jwt(), false, VALUE.getBytes(), null);
         List<Object> objects = List.of(seed, world.identity("ci"), seed.serviceTokens().get(0),
                 world.projectByRef("p").environments.get("dev").folder("/").secrets.get("K"),
                 issued, issued.token(), request, Response.ok(Json.object().put("secretValue", VALUE)),
