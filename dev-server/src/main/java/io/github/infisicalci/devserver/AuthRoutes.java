@@ -14,6 +14,7 @@ import java.util.function.Function;
 final class AuthRoutes {
     private final World world;
     private final Tokens tokens;
+    private final Lockouts lockouts = new Lockouts();
 
     AuthRoutes(World world, Tokens tokens) {
         this.world = world;
@@ -34,9 +35,15 @@ final class AuthRoutes {
         String clientId = Json.requiredText(body, "clientId");
         String clientSecret = Json.requiredText(body, "clientSecret");
         Identity identity = world.identityByClientId(clientId);
-        if (identity == null || !constantTimeEquals(identity.clientSecret, clientSecret)) {
+        if (identity == null) {
             throw ApiError.unauthorized("Invalid credentials");
         }
+        lockouts.check(identity, world.now());
+        if (!constantTimeEquals(identity.clientSecret, clientSecret)) {
+            lockouts.failed(identity, world.now());
+            throw ApiError.unauthorized("Invalid credentials");
+        }
+        lockouts.succeeded(identity);
         return loginResponse(tokens.issue(identity, "universal-auth"));
     }
 

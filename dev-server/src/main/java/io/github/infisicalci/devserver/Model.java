@@ -183,6 +183,10 @@ final class Model {
         final Set<String> kubernetesTokens = new LinkedHashSet<>();
         /** Per login method ({@code oidc-auth}, ...): claims a presented JWT must carry ({@code *} = wildcard). */
         final Map<String, Map<String, String>> boundClaims = new LinkedHashMap<>();
+        /** Universal-auth lockout (0 threshold = off): failures within counterReset lock the method for duration. */
+        int lockoutThreshold;
+        long lockoutDurationSeconds = 300;
+        long lockoutCounterResetSeconds = 30;
         long accessTokenTtl = 2_592_000;
         long accessTokenMaxTtl = 2_592_000;
         long accessTokenNumUsesLimit;
@@ -201,6 +205,9 @@ final class Model {
             c.jwtTokens.addAll(jwtTokens);
             c.kubernetesTokens.addAll(kubernetesTokens);
             c.boundClaims.putAll(boundClaims);
+            c.lockoutThreshold = lockoutThreshold;
+            c.lockoutDurationSeconds = lockoutDurationSeconds;
+            c.lockoutCounterResetSeconds = lockoutCounterResetSeconds;
             c.accessTokenTtl = accessTokenTtl;
             c.accessTokenMaxTtl = accessTokenMaxTtl;
             c.accessTokenNumUsesLimit = accessTokenNumUsesLimit;

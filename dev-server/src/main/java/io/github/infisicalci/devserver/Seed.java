@@ -430,6 +430,9 @@ public final class Seed {
         private long ttl = 2_592_000;
         private long maxTtl = 2_592_000;
         private long numUsesLimit;
+        private int lockoutThreshold;
+        private long lockoutDuration = 300;
+        private long lockoutCounterReset = 30;
         private final List<Membership> memberships = new ArrayList<>();
 
         private IdentityBuilder(String name) {
@@ -497,6 +500,20 @@ public final class Seed {
             return this;
         }
 
+        /**
+         * Turns on universal-auth lockout (off by default here; the real server's default is 3 failures within
+         * 30 s lock the method for 300 s): while locked, even the right secret gets 401.
+         */
+        public IdentityBuilder universalAuthLockout(int threshold, Duration lockout, Duration counterReset) {
+            if (threshold < 1 || lockout.isNegative() || counterReset.isNegative()) {
+                throw new IllegalArgumentException("lockout of identity '" + name + "': threshold must be at least 1, durations not negative");
+            }
+            this.lockoutThreshold = threshold;
+            this.lockoutDuration = lockout.toSeconds();
+            this.lockoutCounterReset = counterReset.toSeconds();
+            return this;
+        }
+
         /** Access-token TTL in seconds (0 = never expires). */
         public IdentityBuilder accessTokenTtl(long seconds) {
             this.ttl = seconds;
@@ -551,6 +568,9 @@ public final class Seed {
             identity.jwtTokens.addAll(jwt);
             identity.kubernetesTokens.addAll(kubernetes);
             identity.boundClaims.putAll(boundClaims);
+            identity.lockoutThreshold = lockoutThreshold;
+            identity.lockoutDurationSeconds = lockoutDuration;
+            identity.lockoutCounterResetSeconds = lockoutCounterReset;
             identity.accessTokenTtl = ttl;
             identity.accessTokenMaxTtl = maxTtl;
             identity.accessTokenNumUsesLimit = numUsesLimit;

@@ -22,7 +22,8 @@ final class SeedJson {
     private static final Set<String> IMPORT = Set.of("environment", "path");
     private static final Set<String> IDENTITY = Set.of("name", "id", "auth", "accessTokenTTL", "accessTokenMaxTTL",
             "accessTokenNumUsesLimit", "projects", "description");
-    private static final Set<String> AUTH = Set.of("method", "clientId", "clientSecret", "acceptedTokens", "boundClaims");
+    private static final Set<String> AUTH = Set.of("method", "clientId", "clientSecret", "acceptedTokens", "boundClaims", "lockout");
+    private static final Set<String> LOCKOUT = Set.of("threshold", "durationSeconds", "counterResetSeconds");
     private static final Set<String> MEMBERSHIP = Set.of("project", "role", "environments");
     private static final Set<String> TOKEN = Set.of("name", "token", "project", "scopes", "permissions", "expiresAt", "description");
     private static final Set<String> SCOPE = Set.of("environment", "secretPath");
@@ -168,6 +169,14 @@ final class SeedJson {
                     String method = text(auth, "method", aw, true);
                     if (method.equals("universal-auth")) {
                         i.universalAuth(text(auth, "clientId", aw, true), text(auth, "clientSecret", aw, true));
+                        JsonNode lockout = auth.get("lockout");
+                        if (lockout != null && !lockout.isNull()) {
+                            String lw = aw + ".lockout";
+                            object(lockout, lw, LOCKOUT);
+                            i.universalAuthLockout((int) (lockout.has("threshold") ? number(lockout, "threshold", lw) : 3),
+                                    java.time.Duration.ofSeconds(lockout.has("durationSeconds") ? number(lockout, "durationSeconds", lw) : 300),
+                                    java.time.Duration.ofSeconds(lockout.has("counterResetSeconds") ? number(lockout, "counterResetSeconds", lw) : 30));
+                        }
                         continue;
                     }
                     if (!method.equals("oidc-auth") && !method.equals("jwt-auth") && !method.equals("kubernetes-auth")) {

@@ -30,6 +30,8 @@ class AuthTest {
                 .identity("oidc", i -> i.oidcAuth(OIDC_JWT).member("auth-project", "viewer"))
                 .identity("jwt", i -> i.jwtAuth(OIDC_JWT).member("auth-project", "viewer"))
                 .identity("k8s", i -> i.kubernetesAuth(K8S_TOKEN).member("auth-project", "viewer"))
+                .identity("lockable", i -> i.universalAuth("lock-id", "lock-secret")
+                        .universalAuthLockout(3, Duration.ofSeconds(300), Duration.ofSeconds(30)).member("auth-project", "viewer"))
                 .identity("limited", i -> i.universalAuth("limited-id", "limited-secret").accessTokenNumUsesLimit(2)
                         .member("auth-project", "viewer"))
                 .build();
@@ -157,6 +159,23 @@ class AuthTest {
         java.net.http.HttpRequest withKey = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url()
                 + "/api/v4/secrets?projectId=" + projectId + "&environment=dev")).header("X-API-Key", "legacy-key").build();
         assertError(Http.send(withKey), 400, "BadRequest", "API key authentication is not supported");
+    }
+
+    @Test
+    void lockoutAfterRepeatedFailuresWhenEnabled() {
+        String wrong = "{\"clientId\":\"lock-id\",\"clientSecret\":\"nope\"}";
+        String right = "{\"clientId\":\"lock-id\",\"clientSecret\":\"lock-secret\"}";
+        for (int i = 0; i < 3; i++) {
+            assertError(http.post("/api/v1/auth/universal-auth/login", wrong), 401, "UnauthorizedError", "Invalid credentials");
+        }
+        assertError(http.post("/api/v1/auth/universal-auth/login", right), 401, "UnauthorizedError", "temporarily locked");
+        server.advanceClock(Duration.ofSeconds(301));
+        assertEquals(200, http.post("/api/v1/auth/universal-auth/login", right).status());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, http.post("/api/v1/auth/universal-auth/login", "{\"clientId\":\"ua-id\",\"clientSecret\":\"x\"}").status());
+        }
+        assertEquals(200, http.post("/api/v1/auth/universal-auth/login", "{\"clientId\":\"ua-id\",\"clientSecret\":\"ua-secret\"}").status(),
+                "lockout is off unless turned on");
     }
 
     @Test
