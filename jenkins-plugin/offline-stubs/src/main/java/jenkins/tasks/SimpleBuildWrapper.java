@@ -34,6 +34,11 @@ public abstract class SimpleBuildWrapper extends BuildWrapper {
         throw new UnsupportedOperationException();
     }
 
+    public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
+            throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
     public ConsoleLogFilter createLoggerDecorator(Run<?, ?> build) {
         throw new UnsupportedOperationException();
     }
@@ -65,6 +70,10 @@ public abstract class SimpleBuildWrapper extends BuildWrapper {
     public abstract static class Disposer implements Serializable {
         public void tearDown(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
                 throws IOException, InterruptedException {
+            throw new UnsupportedOperationException();
+        }
+
+        public void tearDown(Run<?, ?> build, TaskListener listener) throws IOException, InterruptedException {
             throw new UnsupportedOperationException();
         }
     }

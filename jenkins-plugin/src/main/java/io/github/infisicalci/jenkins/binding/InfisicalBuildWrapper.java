@@ -254,8 +254,25 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   // ---- Jenkins glue -----------------------------------------------------------------------------
 
+  /** Secrets are fetched on the controller: a Pipeline block may also run outside {@code node}. */
+  @Override
+  public boolean requiresWorkspace() {
+    return false;
+  }
+
   @Override
   public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,
+      EnvVars initialEnvironment) throws IOException, InterruptedException {
+    setUpBlock(context, build, workspace, listener, initialEnvironment);
+  }
+
+  @Override
+  public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
+      throws IOException, InterruptedException {
+    setUpBlock(context, build, null, listener, initialEnvironment);
+  }
+
+  private void setUpBlock(Context context, Run<?, ?> build, FilePath workspace, TaskListener listener,
       EnvVars initialEnvironment) throws IOException, InterruptedException {
     PrintStream log = listener.getLogger();
     MaskingPlan credentialMask = null;

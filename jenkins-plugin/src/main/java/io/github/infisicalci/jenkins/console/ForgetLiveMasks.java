@@ -20,4 +20,10 @@ public final class ForgetLiveMasks extends SimpleBuildWrapper.Disposer {
   public void tearDown(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener) {
     LiveMasks.remove(runId);
   }
+
+  /** Called instead of the four-argument form because the wrapper does not require a workspace. */
+  @Override
+  public void tearDown(Run<?, ?> build, TaskListener listener) {
+    LiveMasks.remove(runId);
+  }
 }

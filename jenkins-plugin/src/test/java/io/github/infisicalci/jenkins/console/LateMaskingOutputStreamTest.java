@@ -47,5 +47,8 @@ class LateMaskingOutputStreamTest {
     assertEquals(null, LiveMasks.get("job#2"));
     new ForgetLiveMasks("job#1").tearDown(null, null, null, null);
     assertEquals(null, LiveMasks.get("job#1"));
+    LiveMasks.put("job#3", m);
+    new ForgetLiveMasks("job#3").tearDown(null, null);
+    assertEquals(null, LiveMasks.get("job#3"));
   }
 }
