@@ -147,9 +147,7 @@ record ActionSettings(
       try {
         var mapping = BranchEnvironmentMapping.read(config);
         if (mapping.isEmpty()) {
-          if (!serviceToken) {
-            p.add("env-slug", "is required (no " + ".infisical.json in the workspace to map the branch from)");
-          }
+          p.add("env-slug", "is required (there is no .infisical.json in the workspace to map the branch from)");
         } else {
           var match = mapping.get().resolve(branch);
           if (match.isPresent()) {
@@ -285,6 +283,13 @@ record ActionSettings(
     } catch (InvalidConfigurationException e) {
       p.add(inputFor(e.getMessage()), e.getMessage());
     }
+    if (!environment.isEmpty()) {
+      try {
+        settings.request();
+      } catch (InvalidConfigurationException e) {
+        p.add(e.getMessage().startsWith("environment") ? "env-slug" : "secret-path", e.getMessage());
+      }
+    }
     p.throwIfAny();
     return settings;
   }
@@ -338,7 +343,7 @@ record ActionSettings(
 
   /** Project as written in the inputs, for messages. */
   String projectLabel() {
-    return project == null ? "(from the service token)" : project.value();
+    return project == null ? "(the service token's project)" : project.value();
   }
 
   private static Path resolveOutputFile(String input, Map<String, String> env, Path workspace, Problems p) {

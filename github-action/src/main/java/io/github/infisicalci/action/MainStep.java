@@ -365,8 +365,7 @@ final class MainStep {
     log.info("domain: " + s.domain());
     log.info("method: " + s.method().name().toLowerCase());
     log.info("project: " + s.projectLabel());
-    log.info("environment: " + (s.environment().isEmpty() ? "(from the service token)" : s.environment())
-        + " (" + s.environmentSource() + ")");
+    log.info("environment: " + s.environment() + " (" + s.environmentSource() + ")");
     log.info("secret paths: " + String.join(", ", s.paths()) + (s.recursive() ? " (recursive)" : ""));
     log.info("export-type: " + s.exportType().inputValue());
     log.endGroup();

@@ -1,0 +1,59 @@
+package io.github.infisicalci.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.infisicalci.devserver.DevServer;
+import io.github.infisicalci.devserver.Seed;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** method: token with a legacy service token (project from its scope) and with an access token. */
+class TokenMethodTest {
+  static final String SERVICE_TOKEN = "st.tok-id-1.0123456789abcdef0123456789abcdef";
+
+  @TempDir Path tmp;
+  DevServer server;
+  RunnerSim runner;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = DevServer.start(Seed.builder()
+        .project("shop", p -> p.secret("dev", "/", "SVC_VALUE", "service-token-secret-1"))
+        .universalAuthIdentity("ci", "ci-client", "ci-secret-xyz1", "shop")
+        .serviceToken(SERVICE_TOKEN, t -> t.project("shop").scope("dev", "/"))
+        .build());
+    runner = new RunnerSim(tmp);
+    runner.input("method", "token").input("domain", server.url()).input("env-slug", "dev");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void serviceTokenNeedsNoProjectAndIsNeverRevoked() throws Exception {
+    runner.input("token", SERVICE_TOKEN);
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    assertEquals(Map.of("SVC_VALUE", "service-token-secret-1"), runner.exportedEnv());
+    assertTrue(run.masks().contains(SERVICE_TOKEN));
+    assertFalse(run.visible().contains(SERVICE_TOKEN));
+    assertFalse(run.visible().contains("0123456789abcdef0123456789abcdef"));
+    assertEquals(0, server.calls().count("POST", "/api/v1/auth/token/revoke"));
+  }
+
+  @Test
+  void missingTokenIsAnInputError() {
+    RunnerSim.Run run = runner.run();
+    assertEquals(1, run.exitCode());
+    assertTrue(run.errors().get(0).startsWith("::error::input 'token': is required for method 'token'"), run.stdout());
+    assertTrue(String.join("\n", run.errors()).contains("input 'project-slug'"), run.stdout());
+  }
+}
