@@ -129,6 +129,24 @@ class PipelineIT {
   }
 
   @Test
+  void blockOutsideNodeReachesTheNodeInside() throws Exception {
+    j.createOnlineSlave(Label.get("remote"));
+    WorkflowRun b = run("""
+        withInfisical(credentialsId: '%s', projectSlug: '%s', environment: 'dev', keys: 'DB_PASSWORD') {
+          node('remote') {
+            sh '''
+              printf '%%s\\n' "$DB_PASSWORD" | rev
+              echo "plain=$DB_PASSWORD"
+            '''
+          }
+        }
+        """.formatted(UNIVERSAL_AUTH, PROJECT), Result.SUCCESS);
+    j.assertLogContains(reversed(DB_PASSWORD), b);
+    j.assertLogContains("plain=****", b);
+    Fixtures.assertLogHoldsNoSecret(JenkinsRule.getLog(b));
+  }
+
+  @Test
   void keySelectionRenamesAndReadsSeveralPaths() throws Exception {
     WorkflowRun b = run("""
         node {
