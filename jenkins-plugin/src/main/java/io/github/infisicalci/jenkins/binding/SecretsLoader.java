@@ -1,6 +1,7 @@
 package io.github.infisicalci.jenkins.binding;
 
 import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.client.secrets.Collision;
 import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.Secret;
 import io.github.infisicalci.client.secrets.SecretsRequest;
@@ -83,6 +84,10 @@ public final class SecretsLoader {
           .includeImports(group.includeImports())
           .build();
       SecretsResult result = fetcher.fetch(request);
+      for (Collision c : result.collisions()) {
+        notes.add("Key " + c.key() + " exists in " + String.join(", ", c.losingPaths()) + " and " + c.winningPath()
+            + "; the value from " + c.winningPath() + " is used");
+      }
       Map<String, SecretValue> values = new LinkedHashMap<>();
       for (Secret s : result.secrets()) {
         values.put(s.key(), s.value());

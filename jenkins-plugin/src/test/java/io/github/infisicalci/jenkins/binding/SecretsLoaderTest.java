@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.client.secrets.Collision;
 import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.Secret;
 import io.github.infisicalci.client.secrets.SecretsRequest;
@@ -29,13 +30,17 @@ class SecretsLoaderTest {
   private final SecretsLoader.Fetcher fetcher = request -> {
     requests.add(request);
     Map<String, Secret> merged = new LinkedHashMap<>();
+    List<Collision> collisions = new ArrayList<>();
     for (String path : request.paths()) {
       folders.getOrDefault(path, Map.of()).forEach((k, v) -> {
-        merged.remove(k);
+        Secret old = merged.remove(k);
+        if (old != null) {
+          collisions.add(new Collision(k, path, List.of(old.secretPath())));
+        }
         merged.put(k, new Secret(k, SecretValue.of(v), request.environment(), path, Secret.Origin.LOCAL));
       });
     }
-    return new SecretsResult("proj-id", request.environment(), List.copyOf(merged.values()), List.of());
+    return new SecretsResult("proj-id", request.environment(), List.copyOf(merged.values()), collisions);
   };
 
   private final SecretsLoader loader = new SecretsLoader(fetcher, EnvNamePolicy.strict());
@@ -107,6 +112,16 @@ class SecretsLoaderTest {
         new FetchGroup(List.of("/ci"), false, true, KeySelection.all())));
     assertEquals(Map.of("TOKEN", "from-ci"), values(loaded));
     assertTrue(loaded.notes().stream().anyMatch(n -> n.contains("TOKEN") && n.contains("/ci")), loaded.notes().toString());
+  }
+
+  @Test
+  void keysFoundInSeveralPathsOfOneGroupAreNoted() {
+    folders.put("/", Map.of("API", "root"));
+    folders.put("/ci", Map.of("API", "ci"));
+    SecretsLoader.Loaded loaded = loader.load(ProjectRef.slug("p"), "p", "dev",
+        List.of(new FetchGroup(List.of("/", "/ci"), false, true, KeySelection.all())));
+    assertEquals(Map.of("API", "ci"), values(loaded));
+    assertEquals(List.of("Key API exists in / and /ci; the value from /ci is used"), loaded.notes());
   }
 
   @Test
