@@ -348,11 +348,20 @@ public final class DevServer implements AutoCloseable {
 
     /** Decoded path with the trailing slash ignored (as the real server does). */
     static String routePath(String rawPath) {
-        String path = rawPath == null || rawPath.isEmpty() ? "/" : URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String path = rawPath == null || rawPath.isEmpty() ? "/" : decode(rawPath.replace("+", "%2B"));
         while (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
         return path;
+    }
+
+    /** Percent-decoding that keeps malformed input as it is (the route then simply does not match). */
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
     }
 
     static Map<String, String> parseQuery(String rawQuery) {
@@ -365,8 +374,8 @@ public final class DevServer implements AutoCloseable {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             query.put(name, value);
         }
         return query;

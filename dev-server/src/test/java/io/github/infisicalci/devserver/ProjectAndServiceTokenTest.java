@@ -137,6 +137,19 @@ class ProjectAndServiceTokenTest {
     }
 
     @Test
+    void malformedEscapesStillGetAnAnswer() {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v4/secrets?projectId=%zz&environment=dev HTTP/1.1\r\nHost: x\r\n"
+                    + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void trailingSlashIsIgnoredAndStatusAnswers() {
         assertEquals(200, http.get("/api/v1/projects/slug/proj-one/", token).status());
         assertEquals("Ok", http.get("/api/status", null).json().get("message").asText());
