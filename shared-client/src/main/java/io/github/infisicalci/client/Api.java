@@ -90,14 +90,15 @@ final class Api {
       }
       long elapsed = timing.clock().millis() - start;
       if (attempt >= policy.maxAttempts()) {
-        throw exhausted(call, attempt, elapsed, last, "after " + attempt + " attempts");
+        throw exhausted(call, attempt, elapsed, last, " after " + attempt + " attempts in " + seconds(elapsed));
       }
       Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
       if (elapsed + delay.toMillis() > policy.totalBudget().toMillis()) {
         String why = retryAfter != null
-            ? "the server asked to wait " + seconds(retryAfter.toMillis()) + " more, beyond the retry budget of "
-                + seconds(policy.totalBudget().toMillis()) + " (" + attempt + " attempts)"
-            : "the retry budget of " + seconds(policy.totalBudget().toMillis()) + " is used up (" + attempt + " attempts)";
+            ? ": the server asked to wait " + seconds(retryAfter.toMillis()) + " more, beyond the retry budget of "
+                + seconds(policy.totalBudget().toMillis()) + " (" + attempt + " attempts in " + seconds(elapsed) + ")"
+            : ": the retry budget of " + seconds(policy.totalBudget().toMillis()) + " is used up (" + attempt
+                + " attempts in " + seconds(elapsed) + ")";
         throw exhausted(call, attempt, elapsed, last, why);
       }
       log.accept("Retrying " + call.method() + " " + call.displayPath() + " in " + seconds(delay.toMillis())
@@ -116,8 +117,8 @@ final class Api {
   private RetriesExhaustedException exhausted(ApiCall call, int attempts, long elapsedMs, InfisicalException last,
       String why) {
     String lastText = last.getMessage();
-    return new RetriesExhaustedException("Gave up trying to " + call.what() + " " + why + ", " + seconds(elapsedMs)
-        + " spent; last failure: " + lastText, call.context(), attempts, last);
+    return new RetriesExhaustedException("Gave up trying to " + call.what() + why + "; last failure: " + lastText,
+        call.context(), attempts, last);
   }
 
   static String seconds(long millis) {

@@ -90,9 +90,11 @@ final class Failures {
     }
     if (status == 403) {
       String on = describe(ctx);
-      return new PermissionDeniedException("Identity lacks permission to " + call.what()
-          + (on.isEmpty() ? "" : " on " + on) + said + reqId
-          + "; grant the machine identity a project role that may read it", ctx, err, null);
+      String msg = call.method().equals("GET") && !on.isEmpty()
+          ? "Identity lacks read permission on " + on + " (while trying to " + call.what() + ")" + said + reqId
+              + "; give the machine identity a project role that may read it"
+          : "Identity lacks permission to " + call.what() + (on.isEmpty() ? "" : " on " + on) + said + reqId;
+      return new PermissionDeniedException(msg, ctx, err, null);
     }
     if (status == 404) {
       NotFoundException.Kind kind = call.notFound() == null ? NotFoundException.Kind.SECRET : call.notFound();

@@ -34,8 +34,7 @@ class ClientConfigTest {
     ClientConfig c = ClientConfig.defaults();
     assertEquals("https://app.infisical.com", c.baseUrl());
     assertEquals(RetryPolicy.defaults(), c.retryPolicy());
-    assertTrue(c.userAgent().startsWith("infisical-ci/"), c.userAgent());
-    assertFalse(c.userAgent().contains("${"), c.userAgent());
+    assertTrue(c.userAgent().matches("infisical-ci/\\d+\\.\\d+\\.\\d+\\S* \\(Java \\d+\\)"), c.userAgent());
     assertTrue(c.proxy().isEmpty());
   }
 

@@ -15,6 +15,8 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,31 @@ class ProxyTest {
       assertTrue(!e.getMessage().contains("wrong"), e.getMessage());
     }
     assertEquals(2, seen.size(), "one challenge, one refused retry with credentials");
+  }
+
+  @Test
+  void httpsIsTunnelledWithConnectAndProxyCredentials() throws Exception {
+    HeldCertificate root = new HeldCertificate.Builder().certificateAuthority(0).commonName("Proxy Test Root").build();
+    HeldCertificate cert = new HeldCertificate.Builder().signedBy(root).addSubjectAlternativeName("infisical.invalid").build();
+    try (MockWebServer target = new MockWebServer()) {
+      target.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert, root.certificate()).build()
+          .sslSocketFactory(), false);
+      Routes routes = new Routes().on("POST", "/api/v1/auth/universal-auth/login", login("tok-tunnelled", 3600, 0));
+      target.setDispatcher(routes);
+      target.start();
+      try (ConnectProxy connect = new ConnectProxy(target.getPort(), Credentials.basic("alice", "s3cr3t pass"));
+          InfisicalClient c = InfisicalClient.create(ClientConfig.builder().baseUrl("https://infisical.invalid")
+              .caCertificatesPem(root.certificatePem()).logSink(log::add)
+              .proxyFromEnvironment(Map.of("HTTPS_PROXY", "http://alice:s3cr3t%20pass@127.0.0.1:" + connect.port()))
+              .build(), TestConfigs.universal())) {
+        assertEquals("tok-tunnelled", c.accessToken().reveal());
+        // OkHttp authenticates CONNECT pre-emptively, so the first CONNECT already carries the credentials
+        assertEquals(List.of("CONNECT infisical.invalid:443 HTTP/1.1 (authorised)"), connect.seen);
+      }
+      RecordedRequest login = routes.requests.get(0);
+      assertEquals("/api/v1/auth/universal-auth/login", login.getPath());
+      assertTrue(login.getTlsVersion() != null, "the login went through TLS inside the tunnel");
+    }
   }
 
   @Test

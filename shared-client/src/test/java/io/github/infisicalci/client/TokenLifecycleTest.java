@@ -176,7 +176,7 @@ class TokenLifecycleTest {
     try (InfisicalClient c = client()) {
       PermissionDeniedException e = assertThrows(PermissionDeniedException.class, () -> c.fetchSecrets(request()));
       assertTrue(e.getMessage().startsWith(
-          "Identity lacks permission to list secrets on environment 'dev', path '/' of project 'p1'"), e.getMessage());
+          "Identity lacks read permission on environment 'dev', path '/' of project 'p1' (while trying to list secrets)"), e.getMessage());
       assertEquals(1, c.logins());
     }
   }
