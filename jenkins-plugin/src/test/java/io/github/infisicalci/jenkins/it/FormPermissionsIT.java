@@ -90,23 +90,29 @@ class FormPermissionsIT {
   }
 
   private void itemScopedFormMethods(String base, String allowed, String denied) throws Exception {
-    // Credentials dropdown: the configurer sees both credentials, the reader none of them.
-    Reply fill = post(allowed, base + "/fillCredentialsIdItems", Map.of("serverUrl", server.url(), "credentialsId", ""));
-    assertEquals(200, fill.status());
-    assertTrue(fill.body().contains(UNIVERSAL_AUTH) && fill.body().contains(SERVICE_TOKEN_TEXT), fill.body());
-    Reply hidden = post(denied, base + "/fillCredentialsIdItems", Map.of("serverUrl", server.url(), "credentialsId", ""));
-    assertFalse(hidden.body().contains(UNIVERSAL_AUTH) || hidden.body().contains(SERVICE_TOKEN_TEXT),
-        "a reader must not see credential ids");
-
-    syntaxChecks(base, allowed, denied);
-
-    // Test connection: the configurer reaches the server; the reader is refused before any request.
+    Map<String, String> fill = Map.of("serverUrl", server.url(), "credentialsId", "");
     Map<String, String> connection = Map.of("serverUrl", server.url(), "credentialsId", UNIVERSAL_AUTH,
         "projectId", "", "projectSlug", PROJECT, "environment", "dev");
+
+    // The reader first: every method, nothing learned, not one request to the server.
     server.calls().clear();
-    Reply refused = post(denied, base + "/testConnection", connection);
-    assertSilent(refused);
-    assertEquals(0, server.calls().all().size(), "a reader's test connection must not reach the server");
+    Reply hidden = post(denied, base + "/fillCredentialsIdItems", fill);
+    assertFalse(hidden.body().contains(UNIVERSAL_AUTH) || hidden.body().contains(SERVICE_TOKEN_TEXT),
+        "a reader must not see credential ids");
+    for (Map.Entry<String, String> check : BAD_VALUES.entrySet()) {
+      assertSilent(post(denied, base + "/" + check.getKey(), Map.of("value", check.getValue())));
+    }
+    assertSilent(post(denied, base + "/testConnection", connection));
+    assertEquals(0, server.calls().all().size(), "a reader's form calls must not reach the server");
+
+    // The control: the configurer gets answers, and test connection reaches the server.
+    Reply shown = post(allowed, base + "/fillCredentialsIdItems", fill);
+    assertEquals(200, shown.status());
+    assertTrue(shown.body().contains(UNIVERSAL_AUTH) && shown.body().contains(SERVICE_TOKEN_TEXT), shown.body());
+    for (Map.Entry<String, String> check : BAD_VALUES.entrySet()) {
+      assertError(post(allowed, base + "/" + check.getKey(), Map.of("value", check.getValue())));
+    }
+    assertEquals(0, server.calls().all().size(), "syntax checks make no outbound call");
     Reply ok = post(allowed, base + "/testConnection", connection);
     assertEquals(200, ok.status(), ok.body());
     assertTrue(ok.body().contains("class=\"ok\""), ok.body());
@@ -155,14 +161,15 @@ class FormPermissionsIT {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  /** The four syntax checks every form has: an error for the allowed user, silence for the other. */
+  /** The four syntax checks every form has, each with a value it must reject. */
+  private static final Map<String, String> BAD_VALUES = Map.of(
+      "checkServerUrl", "ftp://infisical.example.com",
+      "checkProjectId", "bad id/x",
+      "checkProjectSlug", "bad slug/x",
+      "checkEnvironment", "bad env/x");
+
   private void syntaxChecks(String base, String allowed, String denied) throws Exception {
-    Map<String, String> bad = Map.of(
-        "checkServerUrl", "ftp://infisical.example.com",
-        "checkProjectId", "bad id/x",
-        "checkProjectSlug", "bad slug/x",
-        "checkEnvironment", "bad env/x");
-    for (Map.Entry<String, String> check : bad.entrySet()) {
+    for (Map.Entry<String, String> check : BAD_VALUES.entrySet()) {
       assertError(post(allowed, base + "/" + check.getKey(), Map.of("value", check.getValue())));
       assertSilent(post(denied, base + "/" + check.getKey(), Map.of("value", check.getValue())));
     }
