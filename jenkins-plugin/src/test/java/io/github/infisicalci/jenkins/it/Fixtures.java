@@ -163,6 +163,17 @@ final class Fixtures {
     return -1;
   }
 
+  /**
+   * Asserts that every console note (the hidden, encoded markup Jenkins embeds in logs) is still whole:
+   * {@code Run.getLog()} strips whole notes, so a note the masking cut apart would show its escape
+   * sequence or encoded preamble in the plain text.
+   */
+  static void assertConsoleNotesIntact(String plainLog) {
+    if (plainLog.contains("\u001B[8m") || plainLog.contains("ha:////") || plainLog.contains("\u001B[0m")) {
+      throw new AssertionError("a console note was corrupted by the masking");
+    }
+  }
+
   /** Asserts that the log holds none of the forbidden texts (nor their base64 forms). */
   static void assertLogHoldsNoSecret(String log) {
     for (String secret : forbiddenTexts()) {

@@ -91,6 +91,7 @@ class FreestyleIT {
       assertFalse(log.contains(line), "a line of the multi-line secret is in the log");
     }
     Fixtures.assertLogHoldsNoSecret(log);
+    Fixtures.assertConsoleNotesIntact(log);
 
     InfisicalRunAction action = b.getAction(InfisicalRunAction.class);
     assertNotNull(action);

@@ -92,6 +92,7 @@ class PipelineIT {
     // Outside the block the variable does not exist.
     j.assertLogContains("after=[unset]", b);
     Fixtures.assertLogHoldsNoSecret(JenkinsRule.getLog(b));
+    Fixtures.assertConsoleNotesIntact(JenkinsRule.getLog(b)); // "[Pipeline] sh" lines carry notes
 
     InfisicalRunAction action = b.getAction(InfisicalRunAction.class);
     assertNotNull(action, "run action");
@@ -230,6 +231,7 @@ class PipelineIT {
     j.assertLogContains("agent-side password=****", b);
     j.assertLogContains("done-printing", b);
     String log = JenkinsRule.getLog(b);
+    Fixtures.assertConsoleNotesIntact(log);
     for (String line : MULTI_LINE.split("\n")) {
       assertFalse(log.contains(line), "a line of the multi-line secret is in the log");
     }
