@@ -127,6 +127,22 @@ class ClientConfigTest {
     assertEquals("explicit", c.proxy().orElseThrow().host());
   }
 
+  @Test
+  void noProxyMatching() {
+    ProxySettings p = new ProxySettings("proxy", 3128, null, null,
+        List.of("example.com", ".corp.example", "*.internal", "10.0.0.1", "Vault.Local:8200"));
+    assertTrue(p.bypasses("example.com"));
+    assertTrue(p.bypasses("api.example.com"));
+    assertFalse(p.bypasses("badexample.com"));
+    assertTrue(p.bypasses("corp.example"));
+    assertTrue(p.bypasses("x.y.corp.example"));
+    assertTrue(p.bypasses("db.internal"));
+    assertTrue(p.bypasses("10.0.0.1"));
+    assertFalse(p.bypasses("10.0.0.10"));
+    assertTrue(p.bypasses("vault.local"));
+    assertFalse(p.bypasses("app.infisical.com"));
+  }
+
   static void assertField(String field, Runnable r) {
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, r::run);
     assertEquals(field, e.field(), e.getMessage());

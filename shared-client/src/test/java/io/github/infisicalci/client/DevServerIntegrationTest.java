@@ -215,6 +215,16 @@ class DevServerIntegrationTest {
   }
 
   @Test
+  void rateLimitedLoginIsRetried() {
+    server.faults().on("/api/v1/auth/universal-auth/login").times(2).rateLimit(Duration.ofSeconds(1));
+    try (InfisicalClient c = client()) {
+      assertEquals("demo-app", value(c.fetchSecrets(dev().build()), "APP_NAME"));
+    }
+    assertEquals(3, server.calls().logins().size());
+    assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), time.sleeps);
+  }
+
+  @Test
   void nonRetryableFailsAtOnceAndBudgetEndsRetries() {
     server.faults().on("/api/v4/secrets").times(1).respond(400);
     try (InfisicalClient c = client()) {

@@ -79,6 +79,9 @@ class RedactionTest {
     assertClean(AuthMethods.kubernetes("id", Path.of("/nonexistent")).toString());
     assertClean(AuthMethods.accessToken(SecretValue.of(TOKEN)).toString());
     assertClean(AuthMethods.serviceToken(SecretValue.of("st.tok1.0123456789abcdef")).toString());
+    assertClean(new Listing.Raw("DB", v, false, "dev", "/").toString());
+    assertClean(ApiCall.post("/api/v1/auth/universal-auth/login").bearer(SecretValue.of(TOKEN))
+        .body(Map.of("clientSecret", SecretValue.of(TestConfigs.CLIENT_SECRET))).build().toString());
   }
 
   @Test
