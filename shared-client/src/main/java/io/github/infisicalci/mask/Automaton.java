@@ -33,13 +33,24 @@ final class Automaton {
   private final int[] firstChild;
   private final byte[] label;
   private final int[] levelStart;
+  /** Depth of each dense state. */
+  final byte[] denseDepth;
+  /**
+   * Prefilter: a bit per hash of the first {@link #gramLength} bytes of every pattern (null when there
+   * are no patterns). A text position whose gram misses cannot start a match.
+   */
+  final long[] gramBits;
+  final int gramLength;
+  final int gramMask;
+  final int gramShift;
   private final long[] outBits;
   private final int[] outKeys;
   private final int[] outValues;
   final int maxPatternLength;
 
   private Automaton(int numStates, int numDense, int[] byteClass, int width, int[] table, int[] fail, int[] firstChild,
-      byte[] label, int[] levelStart, long[] outBits, int[] outKeys, int[] outValues) {
+      byte[] label, int[] levelStart, long[] outBits, int[] outKeys, int[] outValues,
+      byte[] denseDepth, long[] gramBits, int gramLength) {
     this.numStates = numStates;
     this.numDense = numDense;
     this.byteClass = byteClass;
@@ -53,6 +64,11 @@ final class Automaton {
     this.outKeys = outKeys;
     this.outValues = outValues;
     this.maxPatternLength = levelStart.length - 2;
+    this.denseDepth = denseDepth;
+    this.gramBits = gramBits;
+    this.gramLength = gramLength;
+    this.gramMask = gramLength >= 4 ? -1 : (1 << (8 * gramLength)) - 1;
+    this.gramShift = gramBits == null ? 0 : 32 - Long.numberOfTrailingZeros(gramBits.length * 64L);
   }
 
   /** Builds from distinct, non-empty patterns sorted by {@link Arrays#compareUnsigned(byte[], byte[])}. */
@@ -140,8 +156,7 @@ final class Automaton {
     int[] fail = new int[states];
     int[] out = new int[states];
     Automaton raw = new Automaton(states, numDense, byteClass, width, table, fail, firstChild, label,
-        levelStart,
-        new long[0], new int[0], new int[0]);
+        levelStart, new long[0], new int[0], new int[0], null, null, 0);
     int outCount = 0;
     int depth = 0;
     for (int u = 0; u < states; u++) {
@@ -184,8 +199,36 @@ final class Automaton {
       int t = table[i];
       table[i] = t < numDense && out[t] == 0 ? t * width : ~t;
     }
-    return new Automaton(states, numDense, byteClass, width, table, fail, firstChild, label, levelStart, outBits,
-        outKeys, outValues);
+    byte[] denseDepth = new byte[numDense];
+    for (int d = 0; levelStart[d] < numDense; d++) {
+      Arrays.fill(denseDepth, levelStart[d], Math.min(levelStart[d + 1], numDense), (byte) d);
+    }
+    int gramLength = 0;
+    long[] gramBits = null;
+    if (n > 0) {
+      int minLen = Integer.MAX_VALUE;
+      for (byte[] p : sorted) {
+        minLen = Math.min(minLen, p.length);
+      }
+      gramLength = Math.min(4, minLen);
+      int log2 = Math.max(12, Math.min(22, 64 - Long.numberOfLeadingZeros(n * 32L)));
+      gramBits = new long[1 << (log2 - 6)];
+      for (byte[] p : sorted) {
+        int g = 0;
+        for (int j = 0; j < gramLength; j++) {
+          g |= (p[j] & 0xff) << (8 * j);
+        }
+        int h = gramHash(g, 32 - log2);
+        gramBits[h >>> 6] |= 1L << h;
+      }
+    }
+    return new Automaton(states, numDense, byteClass, width, table, fail, firstChild, label, levelStart,
+        outBits, outKeys, outValues, denseDepth, gramBits, gramLength);
+  }
+
+  /** Bit index of a gram (its bytes little-endian in an int, unused high bytes zero). */
+  static int gramHash(int gram, int shift) {
+    return (gram * 0x9E3779B1) >>> shift;
   }
 
   /** Next state during construction, while dense entries still hold plain state numbers. */

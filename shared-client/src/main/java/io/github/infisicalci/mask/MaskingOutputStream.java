@@ -2,6 +2,9 @@ package io.github.infisicalci.mask;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -16,6 +19,10 @@ import java.util.Objects;
  */
 final class MaskingOutputStream extends OutputStream {
   private static final int MAX_PENDING_INTERVALS = 256;
+  /** Bytes read in the automaton before checking whether skipping can resume. */
+  private static final int STEPS = 16;
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final Automaton automaton;
   private final OutputStream out;
@@ -25,6 +32,8 @@ final class MaskingOutputStream extends OutputStream {
   private int state;
   private long position;
   private long released;
+  /** Matches ending at or before this position have been reported already. */
+  private long reportedTo = -1;
   private boolean lastReleasedMasked;
   private boolean closed;
 
@@ -105,27 +114,61 @@ final class MaskingOutputStream extends OutputStream {
     }
   }
 
+  /**
+   * Feeds {@code b[from, to)} to the automaton. While it is in its start state, positions whose first
+   * bytes begin no pattern (the gram prefilter) are skipped: no match can start there. Every
+   * {@link #STEPS} bytes in the automaton, if the current state is shallower than a gram, scanning
+   * goes back to skipping from where that state's prefix began; matches found again while re-reading
+   * those few bytes are ignored ({@link #reportedTo}).
+   */
   private void scan(byte[] b, int from, int to) throws IOException {
     final Automaton a = automaton;
     final int[] table = a.table;
     final int[] byteClass = a.byteClass;
     final int width = a.width;
     final int numDense = a.numDense;
+    final long[] bits = a.gramBits;
+    final boolean skipping = bits != null;
+    final int gramMask = a.gramMask;
+    final int gramShift = a.gramShift;
+    final int gramLength = a.gramLength;
+    final byte[] denseDepth = a.denseDepth;
     int s = state;
     int i = from;
-    outer:
     while (i < to) {
+      if (s == 0 && skipping) {
+        int limit = to - 4;
+        while (i <= limit) {
+          int h = Automaton.gramHash((int) INT.get(b, i) & gramMask, gramShift);
+          if ((bits[h >>> 6] & (1L << h)) != 0) {
+            break;
+          }
+          i++;
+        }
+      }
       if (s < numDense) {
         int row = s * width;
-        int t;
-        do {
-          if (i == to) {
-            s = row / width;
-            break outer;
-          }
+        int stop = Math.min(to, i + STEPS);
+        int t = row;
+        while (i < stop) {
           t = table[row + byteClass[b[i++] & 0xff]];
+          if (t < 0) {
+            break;
+          }
           row = t;
-        } while (t >= 0);
+        }
+        if (t >= 0) {
+          s = row / width;
+          if (skipping && s != 0 && i < to) {
+            int d = denseDepth[s];
+            if (d < gramLength && i - d >= from) {
+              reportedTo = Math.max(reportedTo, chunkPosition + (i - chunkOffset));
+              i -= d;
+              s = 0;
+            }
+          }
+          continue;
+        }
         s = ~t;
       } else {
         s = a.next(s, b[i++] & 0xff);
@@ -133,9 +176,11 @@ final class MaskingOutputStream extends OutputStream {
       int length = a.output(s);
       if (length != 0) {
         long end = chunkPosition + (i - chunkOffset);
-        addMatch(end - length, end);
-        if (tail - head >= MAX_PENDING_INTERVALS) {
-          release(end - a.depth(s));
+        if (end > reportedTo) {
+          addMatch(end - length, end);
+          if (tail - head >= MAX_PENDING_INTERVALS) {
+            release(end - a.depth(s));
+          }
         }
       }
     }
