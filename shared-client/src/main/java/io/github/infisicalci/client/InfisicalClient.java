@@ -322,6 +322,12 @@ public final class InfisicalClient implements AutoCloseable {
     Project project;
     try {
       project = authorized(token -> projects.get(target.ref(), token));
+    } catch (NotFoundException e) {
+      if (e instanceof RouteNotFoundException) {
+        api.log("Cannot check environment and folder (no project route on this server)");
+        return;
+      }
+      throw e; // the project itself is unknown
     } catch (InfisicalException e) {
       api.log("Cannot check environment and folder (" + e.getClass().getSimpleName() + ")");
       return;

@@ -182,6 +182,19 @@ class DevServerIntegrationTest {
   }
 
   @Test
+  void unknownProjectIsNamed() {
+    try (InfisicalClient c = client()) {
+      NotFoundException byId = assertThrows(NotFoundException.class, () -> c.fetchSecrets(
+          SecretsRequest.builder().project(ProjectRef.id("no-such-project")).environment("dev").build()));
+      assertEquals(NotFoundException.Kind.PROJECT, byId.kind());
+      assertTrue(byId.getMessage().startsWith("Project 'no-such-project' not found"), byId.getMessage());
+      NotFoundException bySlug = assertThrows(NotFoundException.class, () -> c.fetchSecrets(
+          SecretsRequest.builder().project(ProjectRef.slug("no-such-project")).environment("dev").build()));
+      assertEquals(NotFoundException.Kind.PROJECT, bySlug.kind());
+    }
+  }
+
+  @Test
   void legacyServerFallsBackToV3AndOldProjectRoute() {
     server.faults().legacyServer(true);
     try (InfisicalClient c = client()) {

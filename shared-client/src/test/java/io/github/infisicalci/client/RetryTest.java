@@ -76,6 +76,23 @@ class RetryTest {
   }
 
   @Test
+  void backoffIsExponentialWithJitterAndCapped() {
+    RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(60));
+    ClientConfig cfg = TestConfigs.base(server, log).retryPolicy(policy).build();
+    double[] chance = {0.0};
+    Api api = new Api(new okhttp3.OkHttpClient(), cfg, new Timing(time, time, () -> chance[0]), new Redactor(),
+        new com.fasterxml.jackson.databind.ObjectMapper());
+    assertEquals(Duration.ofMillis(50), api.backoff(1));
+    assertEquals(Duration.ofMillis(200), api.backoff(3));
+    assertEquals(Duration.ofMillis(500), api.backoff(5), "capped at maxBackoff");
+    assertEquals(Duration.ofMillis(500), api.backoff(60), "no overflow");
+    chance[0] = 0.999;
+    assertEquals(Duration.ofMillis(99), api.backoff(1));
+    assertEquals(Duration.ofMillis(799), api.backoff(4));
+    assertEquals(Duration.ofMillis(999), api.backoff(9));
+  }
+
+  @Test
   void status500IsRetriedOnlyWithRetryAfter() {
     routes.on("GET", "/api/v4/secrets",
         error(500, "Internal Server Error", "Something went wrong").setHeader("retry-after", "2"), secrets("A", "1"));
