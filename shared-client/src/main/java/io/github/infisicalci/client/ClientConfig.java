@@ -73,10 +73,12 @@ public final class ClientConfig {
     return baseUrl;
   }
 
+  /** Limit for establishing a connection, {@link Duration#ZERO} for none. */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /** Limit for each read (and write) on a connection, {@link Duration#ZERO} for none. */
   public Duration readTimeout() {
     return readTimeout;
   }
@@ -86,6 +88,7 @@ public final class ClientConfig {
     return callTimeout;
   }
 
+  /** How failed calls are retried. */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
@@ -100,6 +103,7 @@ public final class ClientConfig {
     return headers.keySet();
   }
 
+  /** The User-Agent header sent with every request. */
   public String userAgent() {
     return userAgent;
   }
@@ -153,22 +157,25 @@ public final class ClientConfig {
       return this;
     }
 
+    /** Default 10 s. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
       return this;
     }
 
+    /** Default 30 s. */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout;
       return this;
     }
 
-    /** Limit for one attempt of one call; {@link Duration#ZERO} for none. */
+    /** Limit for one attempt of one call; {@link Duration#ZERO} for none. Default 60 s. */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout;
       return this;
     }
 
+    /** Default {@link RetryPolicy#defaults()}. */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = policy;
       return this;
@@ -211,6 +218,7 @@ public final class ClientConfig {
       return this;
     }
 
+    /** Default {@code infisical-ci/<version> (Java <n>)}. */
     public Builder userAgent(String agent) {
       this.userAgent = agent;
       return this;

@@ -64,9 +64,17 @@ final class Failures {
     return one;
   }
 
+  /**
+   * The web framework's 404 for an unknown route ({@code error: "Not Found"}, {@code message: "Route GET:… not
+   * found"}), or a 404 without Infisical's error shape (a reverse proxy's page): either way the route is missing,
+   * unlike the service's own 404s ({@code NotFound}, {@code SecretPathNotFound}).
+   */
   static boolean isRouteNotFound(ServerError e) {
-    return e.status() != null && e.status() == 404 && "Not Found".equals(e.error())
-        && e.message() != null && e.message().startsWith("Route ");
+    if (e.status() == null || e.status() != 404) {
+      return false;
+    }
+    return e.error() == null
+        || ("Not Found".equals(e.error()) && e.message() != null && e.message().startsWith("Route "));
   }
 
   static boolean isTokenRejection(InfisicalException e) {

@@ -94,6 +94,20 @@ class ListingTest {
   }
 
   @Test
+  void aServerThatIsNotInfisicalIsToldApart() {
+    routes.on("GET", "/api/v4/secrets", new okhttp3.mockwebserver.MockResponse().setResponseCode(404)
+        .setHeader("Content-Type", "text/html").setBody("<html><body>Not here</body></html>"));
+    routes.on("GET", "/api/v3/secrets/raw", new okhttp3.mockwebserver.MockResponse().setResponseCode(404)
+        .setHeader("Content-Type", "text/html").setBody("<html><body>Not here</body></html>"));
+    try (InfisicalClient c = client()) {
+      NotFoundException e = assertThrows(NotFoundException.class, () -> c.fetchSecrets(
+          SecretsRequest.builder().project(ProjectRef.id("proj-1")).environment("dev").build()));
+      assertTrue(e.getMessage().contains("has no route GET /api/v3/secrets/raw; is baseUrl the address of an Infisical server?"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void secretPathNotFoundIsAFolderErrorNotAFallback() {
     routes.on("GET", "/api/v4/secrets", error(404, "SecretPathNotFound", "Folder with path '/stripe' not found"));
     routes.on("GET", "/api/v1/projects/proj-1", json(200, "{\"project\":" + PROJECT + "}"));
