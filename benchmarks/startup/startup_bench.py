@@ -7,8 +7,9 @@ from the Dockerfile's JVM_FLAGS line; same environment as the runner gives a con
 hyphenated INPUT_ names, GITHUB_ENV/OUTPUT/STATE/PATH/STEP_SUMMARY files, a workspace) and records
 wall time and peak RSS (GNU time) per run; prints the median per configuration and size.
 
-Configurations: JDK 25 with the AOT cache (as in the image), JDK 25 without it, JDK 25 with the JVM's
-default flags, and JDK 17 (no AOT cache exists there). Every run must exit 0 and export every secret,
+Configurations: JDK 25 with the AOT cache (as in the image), the same with C2 left on (the image stops
+at C1), JDK 25 without the cache, JDK 25 with the JVM's default flags, and JDK 17 (no AOT cache there).
+Each AOT cache is trained like the image's (--self-check) and checked to load (-XX:AOTMode=on). Every run must exit 0 and export every secret,
 otherwise the benchmark stops: a fast failure is not a result.
 
 Needs: python3, GNU time at /usr/bin/time (Debian/Ubuntu: apt-get install time), the two jars:
@@ -144,8 +145,17 @@ def run_once(cmd, inputs, expected, work):
     got = [n for n, _ in runner_files.parse_file_command(files["GITHUB_ENV"])]
     if set(got) != expected:
         fail("run exported %d names, expected %d (%s)" % (len(set(got)), len(expected), work))
-    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", rss_file.read_text())
-    return wall, int(m.group(1)) / 1024.0
+    report = rss_file.read_text()
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1)) / 1024.0
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", report))
+    return wall, rss, cpu
+
+
+def train_aot(java, flags, jar, aot):
+    """The Dockerfile's training run, then a run that fails unless the cache really loads."""
+    quiet = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    subprocess.run([java] + flags + ["-XX:AOTCacheOutput=" + str(aot), "-jar", str(jar), "--self-check"], **quiet)
+    subprocess.run([java] + flags + ["-XX:AOTCache=" + str(aot), "-XX:AOTMode=on", "-jar", str(jar), "--self-check"], **quiet)
 
 
 def main():
@@ -176,11 +186,14 @@ def main():
     configs = []
     if java25.exists():
         aot = work / "infisical-action.aot"
-        # Same training run as the Dockerfile's.
-        subprocess.run([str(java25)] + flags + ["-XX:AOTCacheOutput=" + str(aot), "-jar", str(jar), "--self-check"],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        configs += [("JDK 25 + AOT cache (image)", [str(java25)] + flags + ["-XX:AOTCache=" + str(aot), "-jar", str(jar)]),
-                    ("JDK 25, no AOT cache", [str(java25)] + flags + ["-jar", str(jar)]),
+        train_aot(str(java25), flags, jar, aot)
+        c2 = [f for f in flags if not f.startswith("-XX:TieredStopAtLevel")]
+        aot_c2 = work / "infisical-action-c2.aot"
+        if c2 != flags:
+            train_aot(str(java25), c2, jar, aot_c2)
+            configs.append(("JDK 25 + AOT cache, C2 on", [str(java25)] + c2 + ["-XX:AOTCache=" + str(aot_c2), "-jar", str(jar)]))
+        configs[:0] = [("JDK 25 + AOT cache (image)", [str(java25)] + flags + ["-XX:AOTCache=" + str(aot), "-jar", str(jar)])]
+        configs += [("JDK 25, no AOT cache", [str(java25)] + flags + ["-jar", str(jar)]),
                     ("JDK 25, JVM default flags", [str(java25), "-jar", str(jar)])]
     else:
         print("note: no JDK 25 at %s, skipped" % a.java25)
@@ -192,7 +205,8 @@ def main():
         fail("no JDK to run")
 
     print("JVM flags (Dockerfile JVM_FLAGS): " + " ".join(flags))
-    print("runs per cell: %d (+1 warm-up, discarded); host: %d CPUs" % (a.runs, os.cpu_count()))
+    print("runs per cell: %d (+1 warm-up, discarded); host: %d CPUs, load average at start %.1f"
+          % (a.runs, os.cpu_count(), os.getloadavg()[0]))
     results = []
     for size in [int(s) for s in a.sizes.split(",")]:
         seed = work / ("seed-%d.json" % size)
@@ -202,22 +216,24 @@ def main():
             inputs = action_inputs(server.url)
             for name, cmd in configs:
                 run_once(cmd, inputs, expected, work / "run")  # warm-up (page cache, server JIT)
-                walls, rss = [], []
+                walls, rss, cpus = [], [], []
                 for _ in range(a.runs):
-                    w, r = run_once(cmd, inputs, expected, work / "run")
+                    w, r, c = run_once(cmd, inputs, expected, work / "run")
                     walls.append(w)
                     rss.append(r)
-                results.append((size, name, statistics.median(walls), min(walls), max(walls), statistics.median(rss)))
-                print("  %5d secrets  %-28s median %.3f s (min %.3f, max %.3f)  peak RSS %.0f MB"
+                    cpus.append(c)
+                results.append((size, name, statistics.median(walls), min(walls), max(walls),
+                                statistics.median(cpus), statistics.median(rss)))
+                print("  %5d secrets  %-28s median %.3f s (min %.3f, max %.3f)  CPU %.2f s  peak RSS %.0f MB"
                       % results[-1], flush=True)
         finally:
             server.close()
 
     print()
-    print("| secrets | configuration | wall time, median | min – max | peak RSS, median |")
-    print("| ---: | --- | ---: | ---: | ---: |")
-    for size, name, med, lo, hi, rss in results:
-        print("| %d | %s | %.3f s | %.3f – %.3f s | %.0f MB |" % (size, name, med, lo, hi, rss))
+    print("| secrets | configuration | wall time, median | min – max | CPU (user+sys), median | peak RSS, median |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: |")
+    for size, name, med, lo, hi, cpu, rss in results:
+        print("| %d | %s | %.3f s | %.3f – %.3f s | %.2f s | %.0f MB |" % (size, name, med, lo, hi, cpu, rss))
     if a.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
