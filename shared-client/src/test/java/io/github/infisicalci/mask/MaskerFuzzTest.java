@@ -170,7 +170,7 @@ class MaskerFuzzTest {
         String other = secrets.get(rnd.nextInt(secrets.size()));
         secrets.add(other.substring(rnd.nextInt(other.length() + 1)) + randomString(rnd, 1 + rnd.nextInt(6)));
       } else if (kind == 3) {
-        secrets.add(randomString(rnd, 40 + rnd.nextInt(rnd.nextInt(5) == 0 ? 600 : 80)));
+        secrets.add(randomString(rnd, 30 + rnd.nextInt(rnd.nextInt(25) == 0 ? 700 : 60)));
       } else if (kind == 4) {
         secrets.add(rnd.nextBoolean() ? "" : randomString(rnd, 1 + rnd.nextInt(2)));
       } else {
