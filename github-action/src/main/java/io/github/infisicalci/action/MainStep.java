@@ -14,6 +14,7 @@ import io.github.infisicalci.export.ExportEntry;
 import io.github.infisicalci.export.ExportException;
 import io.github.infisicalci.export.ExportPlan;
 import io.github.infisicalci.export.SecretScope;
+import io.github.infisicalci.mask.EncodedForm;
 import io.github.infisicalci.mask.Masker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -396,8 +397,17 @@ final class MainStep {
     log.addMask(value);
   }
 
+  /**
+   * The action's own lines hold names, paths and server messages, never values by construction; the
+   * masker is the safety net for those. Raw values, their lines and their JSON-escaped form cover what
+   * such a line could echo; the encoded forms (Base64, URL, shell) would cost about a second of start-up
+   * at 2,000 secrets for text the action never prints.
+   */
+  private static final java.util.Set<EncodedForm> LOG_FORMS =
+      java.util.EnumSet.of(EncodedForm.RAW, EncodedForm.LINES, EncodedForm.JSON);
+
   private void refreshMasker() {
-    Masker.Builder b = Masker.builder().replacement("***");
+    Masker.Builder b = Masker.builder().replacement("***").forms(LOG_FORMS);
     maskNames.forEach(b::add);
     log.useMasker(b.build());
   }
