@@ -62,6 +62,7 @@ class DevServerIntegrationTest {
         .universalAuthIdentity("ci", CLIENT_ID, CLIENT_SECRET, "demo-project")
         .identity("gh", i -> i.oidcAuth(OIDC_JWT).member("demo-project", "viewer"))
         .identity("pod", i -> i.kubernetesAuth(K8S_TOKEN).member("demo-project", "viewer"))
+        .identity("dev-only", i -> i.universalAuth("dev-only-id", "dev-only-secret").member("demo-project", "viewer", "dev"))
         .serviceToken(SERVICE_TOKEN, t -> t.project("demo-project").scope("dev", "/database"))
         .build();
   }
@@ -178,6 +179,19 @@ class DevServerIntegrationTest {
         assertTrue(folder.getMessage().startsWith("Folder '/stripe' not found in environment 'dev' of project 'demo-project'"),
             folder.getMessage());
       }
+    }
+  }
+
+  @Test
+  void missingPermissionIsNamed() {
+    try (InfisicalClient c = client(AuthMethods.universal("dev-only-id", SecretValue.of("dev-only-secret")))) {
+      assertEquals("demo-app", value(c.fetchSecrets(dev().build()), "APP_NAME"));
+      PermissionDeniedException e = assertThrows(PermissionDeniedException.class, () -> c.fetchSecrets(
+          SecretsRequest.builder().project(ProjectRef.slug("demo-project")).environment("prod").build()));
+      assertTrue(e.getMessage().startsWith(
+          "Identity lacks read permission on environment 'prod', path '/' of project 'demo-project'"), e.getMessage());
+      assertEquals(403, e.status().getAsInt());
+      assertEquals(1, c.logins(), "a permission error is not a login problem");
     }
   }
 
