@@ -28,9 +28,9 @@ final class Log {
     return masker;
   }
 
-  /** Registers a value with the runner's masking. Empty values are never sent. */
+  /** Registers a value with the runner's masking. Blank values are never sent. */
   void addMask(SecretValue value) {
-    if (value.isEmpty()) {
+    if (value.reveal().isBlank()) {
       return;
     }
     out.print("::add-mask::" + escapeData(value.reveal()) + "\n");

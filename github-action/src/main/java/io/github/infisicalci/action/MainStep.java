@@ -129,8 +129,8 @@ final class MainStep {
     }
     for (ExportEntry entry : plan.entries()) {
       int length = entry.value().length();
-      if (length == 0) {
-        log.warning("Infisical: secret " + entry.key() + " is empty; it is exported but there is nothing to mask");
+      if (entry.value().reveal().isBlank()) {
+        log.warning("Infisical: secret " + entry.key() + " is empty or blank; it is exported but not masked");
       } else if (length < MIN_MASK_WARN) {
         log.warning("Infisical: secret " + entry.key() + " is shorter than " + MIN_MASK_WARN
             + " characters; masking it may hide unrelated text in the log and a short value is easy to guess");
@@ -301,7 +301,7 @@ final class MainStep {
         notes.add("short value");
       }
       rows.add(new StepSummary.Row(entry.name(), entry.key(), secret.environment(), secret.secretPath(),
-          length > 0, String.join("; ", notes)));
+          !entry.value().reveal().isBlank(), String.join("; ", notes)));
     }
     List<String> notes = new ArrayList<>();
     plan.skippedOptional().forEach(k -> notes.add("optional secret " + k + " not found"));
@@ -390,7 +390,7 @@ final class MainStep {
   }
 
   private void addMask(String name, SecretValue value) {
-    if (value.isEmpty() || !maskedTexts.add(value.reveal())) {
+    if (value.reveal().isBlank() || !maskedTexts.add(value.reveal())) {
       return;
     }
     maskNames.put(name + "#" + maskNames.size(), value);

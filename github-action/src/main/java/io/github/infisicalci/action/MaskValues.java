@@ -11,16 +11,21 @@ import java.util.Set;
 
 /**
  * The texts to register as masks for one secret: the value itself, each of its lines when it has
- * several, and the leaves of a JSON object or array value. Never empty texts.
+ * several, and the leaves of a JSON object or array value. Never a blank text; lines and leaves
+ * shorter than {@value #MIN_PART} characters are left out (a line holding only a brace would mask every brace).
  */
 final class MaskValues {
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final int MIN_PART = 3;
 
   private MaskValues() {}
 
   static List<SecretValue> of(SecretValue value) {
     Set<String> texts = new LinkedHashSet<>();
     String text = value.reveal();
+    if (text.isBlank()) {
+      return List.of();
+    }
     texts.add(text);
     if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
       for (String line : text.split("\r?\n|\r")) {
@@ -37,7 +42,7 @@ final class MaskValues {
     }
     List<SecretValue> out = new ArrayList<>();
     for (String t : texts) {
-      if (!t.isEmpty()) {
+      if (t.equals(text) || t.trim().length() >= MIN_PART) {
         out.add(SecretValue.of(t));
       }
     }

@@ -87,6 +87,11 @@ class UnitsTest {
     List<String> lines = MaskValues.of(SecretValue.of("one\r\n\r\ntwo\n")).stream().map(SecretValue::reveal).toList();
     assertEquals(List.of("one\r\n\r\ntwo\n", "one", "two"), lines);
     assertTrue(MaskValues.of(SecretValue.of("{not json")).size() == 1);
+    assertEquals(List.of(), MaskValues.of(SecretValue.of(" \n\t")), "never a blank mask");
+    List<String> pretty = MaskValues.of(SecretValue.of("{\n  \"k\": \"v1\",\n  \"p\": \"long-leaf\"\n}"))
+        .stream().map(SecretValue::reveal).toList();
+    assertFalse(pretty.contains("{") || pretty.contains("}") || pretty.contains("v1"), pretty.toString());
+    assertTrue(pretty.contains("long-leaf") && pretty.contains("\"p\": \"long-leaf\""), pretty.toString());
   }
 
   @Test
