@@ -170,6 +170,8 @@ class ActionEndToEndTest {
         .input("secrets", "EQUALS\nMULTI_LINE\nUNICODE");
     RunnerSim.Run run = runner.run();
     assertEquals(0, run.exitCode(), run.stdout());
+    assertTrue(run.masks().contains(TRICKY.get("EQUALS")), "masked in file mode too");
+    assertTrue(run.masks().contains("grüße-€-😀-東京"));
     Path file = runner.workspace.resolve("config/app.env");
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     assertEquals("EQUALS=\"a=b==c=\"\nMULTI_LINE=\"first line\\nsecond line\\nthird\"\nUNICODE=\"grüße-€-😀-東京\"\n",
@@ -184,6 +186,17 @@ class ActionEndToEndTest {
     assertEquals(0, post.exitCode(), post.stdout());
     assertFalse(Files.exists(file));
     assertTrue(post.stdout().contains("removed config/app.env"), post.stdout());
+  }
+
+  @Test
+  void exportTypeNoneOnlyMasksAndSummarises() throws Exception {
+    runner.input("export-type", "none").input("secrets", "EQUALS");
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    assertTrue(run.masks().contains(TRICKY.get("EQUALS")));
+    assertTrue(Files.readString(runner.githubEnv).isEmpty());
+    assertTrue(Files.readString(runner.githubOutput).isEmpty());
+    assertTrue(runner.summary().contains("exported to nowhere"), runner.summary());
   }
 
   @Test
