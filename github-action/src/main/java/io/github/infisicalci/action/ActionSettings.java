@@ -294,6 +294,13 @@ record ActionSettings(
     return settings;
   }
 
+  /** Describes the settings without the environment (which holds the raw inputs) and without secrets. */
+  @Override
+  public String toString() {
+    return "ActionSettings[method=" + method + ", domain=" + domain + ", project=" + projectLabel()
+        + ", environment=" + environment + ", paths=" + paths + ", exportType=" + exportType + "]";
+  }
+
   /** The client configuration these settings describe; {@code log} receives the client's informational lines. */
   ClientConfig clientConfig(Consumer<String> log) {
     ClientConfig.Builder b = ClientConfig.builder()

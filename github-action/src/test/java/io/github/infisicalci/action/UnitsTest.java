@@ -114,6 +114,18 @@ class UnitsTest {
   }
 
   @Test
+  void settingsNeverShowSecretsOrTheEnvironment(@TempDir Path ws) {
+    Map<String, String> env = Map.of("GITHUB_WORKSPACE", ws.toString(), "GITHUB_ENV", ws.resolve("e").toString(),
+        "INPUT_CLIENT-ID", "id", "INPUT_CLIENT-SECRET", "very-secret-1", "INPUT_PROJECT-SLUG", "p",
+        "INPUT_ENV-SLUG", "dev", "INPUT_EXTRA-HEADERS", "X-Gate: header-secret-2");
+    ActionSettings settings = ActionSettings.parse(new Inputs(env), env);
+    assertFalse(settings.toString().contains("very-secret-1"));
+    assertFalse(settings.toString().contains("header-secret-2"));
+    assertEquals(List.of("very-secret-1", "header-secret-2"),
+        ActionSettings.secretInputs(new Inputs(env)).stream().map(SecretValue::reveal).toList());
+  }
+
+  @Test
   void durationsAndBooleansAreStrict() {
     assertEquals(Duration.ofSeconds(60), ActionSettings.parseDuration("60"));
     assertEquals(Duration.ofMillis(500), ActionSettings.parseDuration("500ms"));
