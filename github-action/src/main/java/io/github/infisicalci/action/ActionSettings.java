@@ -239,7 +239,21 @@ record ActionSettings(
         p.add("extra-headers", "line " + (i + 1) + " must look like 'Name: value'");
         continue;
       }
-      headers.add(new Header(line.substring(0, colon).trim(), SecretValue.of(line.substring(colon + 1).trim())));
+      String name = line.substring(0, colon).trim();
+      String value = line.substring(colon + 1).trim();
+      int same = -1;
+      for (int h = 0; h < headers.size(); h++) {
+        if (headers.get(h).name().equalsIgnoreCase(name)) {
+          same = h;
+        }
+      }
+      if (same >= 0) {
+        // like the official action: a repeated header is sent once, its values joined with ", "
+        Header earlier = headers.get(same);
+        headers.set(same, new Header(earlier.name(), SecretValue.of(earlier.value().reveal() + ", " + value)));
+      } else {
+        headers.add(new Header(name, SecretValue.of(value)));
+      }
     }
 
     String caPem = null;

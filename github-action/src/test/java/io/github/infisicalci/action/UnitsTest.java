@@ -120,6 +120,11 @@ class UnitsTest {
         "INPUT_ENV-SLUG", "dev", "INPUT_EXTRA-HEADERS", "X-Gate: header-secret-2");
     ActionSettings settings = ActionSettings.parse(new Inputs(env), env);
     assertFalse(settings.toString().contains("very-secret-1"));
+    Map<String, String> twice = new java.util.HashMap<>(env);
+    twice.put("INPUT_EXTRA-HEADERS", "X-A: 1\nx-a: 2\n\nX-B: 3");
+    List<String> headers = ActionSettings.parse(new Inputs(twice), twice).extraHeaders().stream()
+        .map(h -> h.name() + "=" + h.value().reveal()).toList();
+    assertEquals(List.of("X-A=1, 2", "X-B=3"), headers);
     assertFalse(settings.toString().contains("header-secret-2"));
     assertEquals(List.of("very-secret-1", "header-secret-2"),
         ActionSettings.secretInputs(new Inputs(env)).stream().map(SecretValue::reveal).toList());
