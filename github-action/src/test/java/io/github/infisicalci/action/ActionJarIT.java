@@ -49,6 +49,8 @@ class ActionJarIT {
         .project("shop", p -> p.secret("dev", "/", "TLS_KEY", multi).secret("dev", "/", "API_TOKEN", "api-token-4711"))
         .universalAuthIdentity("ci", "ci-client", "jar-client-secret-1", "shop").build())) {
       RunnerSim runner = new RunnerSim(tmp);
+      // the runner passes every declared input: its default, or an empty string
+      ActionYmlTest.declaredInputs().forEach(runner::input);
       runner.input("domain", server.url()).input("client-id", "ci-client").input("client-secret", "jar-client-secret-1")
           .input("project-slug", "shop").input("env-slug", "dev");
       RunnerSim.Run run = exec(runner.env);

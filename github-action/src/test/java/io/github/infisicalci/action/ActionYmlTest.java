@@ -25,7 +25,7 @@ class ActionYmlTest {
     return dir == null ? Path.of("..") : dir;
   }
 
-  private static Map<String, String> declaredInputs() throws Exception {
+  static Map<String, String> declaredInputs() throws Exception {
     Map<String, String> inputs = new LinkedHashMap<>();
     boolean inInputs = false;
     String current = null;
