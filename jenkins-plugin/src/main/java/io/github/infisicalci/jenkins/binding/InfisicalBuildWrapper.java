@@ -14,43 +14,17 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.github.infisicalci.client.ClientConfig;
-import io.github.infisicalci.client.InfisicalClient;
-import io.github.infisicalci.client.InfisicalException;
-import io.github.infisicalci.client.SecretValue;
-import io.github.infisicalci.client.auth.AuthMethod;
-import io.github.infisicalci.client.secrets.ProjectRef;
-import io.github.infisicalci.export.EnvNamePolicy;
 import io.github.infisicalci.export.ExportEntry;
-import io.github.infisicalci.export.ExportException;
-import io.github.infisicalci.export.KeySelection;
-import io.github.infisicalci.jenkins.auth.CachingAuthMethod;
-import io.github.infisicalci.jenkins.auth.TokenCache;
-import io.github.infisicalci.jenkins.auth.TokenCacheKey;
-import io.github.infisicalci.jenkins.config.ClientConfigFactory;
-import io.github.infisicalci.jenkins.config.FormSupport;
 import io.github.infisicalci.jenkins.config.InfisicalSettings;
-import io.github.infisicalci.jenkins.config.JenkinsProxy;
-import io.github.infisicalci.jenkins.config.SettingsLayers;
-import io.github.infisicalci.jenkins.config.SettingsValidation;
 import io.github.infisicalci.jenkins.console.ForgetLiveMasks;
 import io.github.infisicalci.jenkins.console.LiveMasks;
 import io.github.infisicalci.jenkins.console.MaskingConsoleLogFilter;
-import io.github.infisicalci.jenkins.console.MaskingPlan;
-import io.github.infisicalci.jenkins.credentials.CredentialMaterial;
-import io.github.infisicalci.jenkins.credentials.InfisicalCredentials;
 import io.github.infisicalci.jenkins.report.InfisicalRunAction;
-import io.github.infisicalci.jenkins.report.InjectedBlock;
-import io.github.infisicalci.mask.Masker;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import jenkins.tasks.SimpleBuildWrapper;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -58,9 +32,10 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * {@code withInfisical(...) { ... }} in Pipeline and the "Infisical secrets" Build Environment option of
- * freestyle jobs: fetches secrets on the controller and sets them as environment variables of the
- * block only, masked in the console log.
+ * The "Infisical secrets" Build Environment option of freestyle jobs: fetches secrets on the controller
+ * and sets them as environment variables of the build steps only, masked in the console log. Pipeline
+ * has its own step ({@code withInfisical}, {@code io.github.infisicalci.jenkins.pipeline.WithInfisicalStep})
+ * with the same fields; this wrapper refuses to run there.
  *
  * <p>Two syntaxes, which may be combined: the concise one ({@code credentialsId}, {@code projectId} or
  * {@code projectSlug}, {@code environment}, {@code paths}, {@code keys}, {@code recursive},
@@ -69,7 +44,8 @@ import org.kohsuke.stapler.verb.POST;
  * defaults, which override the global configuration.
  */
 public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
-  private static final String LOG_PREFIX = "[Infisical] ";
+  static final String PIPELINE_REFUSAL = "Infisical: the \"Infisical secrets\" build wrapper is for freestyle jobs;"
+      + " in Pipeline use the step withInfisical(...) { ... } with the same arguments";
 
   private String serverUrl;
   private String credentialsId;
@@ -82,9 +58,6 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
   private boolean includeImports = true;
   private InfisicalConnection configuration;
   private List<InfisicalSecretFolder> infisicalSecrets;
-
-  /** Secrets of the last setUp, for {@link #createLoggerDecorator} in Pipeline; never persisted. */
-  private transient MaskingPlan pipelineMasks;
 
   @DataBoundConstructor
   public InfisicalBuildWrapper() {
@@ -201,60 +174,29 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   // ---- plan (no Jenkins types; unit-tested) -----------------------------------------------------
 
+  /** The block's options, as bound. */
+  public BlockOptions options() {
+    return new BlockOptions(serverUrl, credentialsId, projectId, projectSlug, environment, paths, keys, recursive,
+        includeImports, BlockOptions.officialSettings(configuration), BlockOptions.officialFolders(infisicalSecrets));
+  }
+
   /** The step's own settings layer: the official {@code configuration}, then the concise fields on top. */
   public InfisicalSettings stepSettings() {
-    InfisicalSettings concise = InfisicalSettings.builder().serverUrl(serverUrl).credentialsId(credentialsId)
-        .projectId(projectId).projectSlug(projectSlug).environment(environment).build();
-    InfisicalSettings official = configuration == null ? InfisicalSettings.EMPTY : configuration.toSettings();
-    return official.overriddenBy(concise);
+    return options().settings();
   }
 
   /**
-   * What to fetch: one group per official {@code infisicalSecrets} entry (entries without keys are
-   * skipped), plus the concise group when {@code paths} or {@code keys} is set or nothing else is.
+   * What to fetch (see {@link BlockOptions#fetchGroups()}).
    *
    * @throws BlockException when {@code keys} or a path is malformed
    */
   public List<FetchGroup> fetchGroups() {
-    List<FetchGroup> groups = new ArrayList<>();
-    if (infisicalSecrets != null) {
-      for (InfisicalSecretFolder f : infisicalSecrets) {
-        FetchGroup g = f.toFetchGroup();
-        if (!g.selection().selectsAll()) {
-          groups.add(g);
-        }
-      }
-    }
-    if (paths != null || keys != null || infisicalSecrets == null) {
-      KeySelection selection;
-      try {
-        selection = KeySelection.parse(keys);
-      } catch (ExportException e) {
-        throw new BlockException("keys: " + e.getMessage());
-      }
-      groups.add(new FetchGroup(splitPaths(paths), recursive, includeImports, selection));
-    }
-    if (groups.isEmpty()) {
-      throw new BlockException("infisicalSecrets lists no secretValues (infisicalKey) to read");
-    }
-    return groups;
-  }
-
-  static List<String> splitPaths(String text) {
-    List<String> out = new ArrayList<>();
-    if (text != null) {
-      for (String p : text.split("[\\n,]")) {
-        if (!p.isBlank()) {
-          out.add(p.trim());
-        }
-      }
-    }
-    return out;
+    return options().fetchGroups();
   }
 
   // ---- Jenkins glue -----------------------------------------------------------------------------
 
-  /** Secrets are fetched on the controller: a Pipeline block may also run outside {@code node}. */
+  /** Secrets are fetched on the controller. */
   @Override
   public boolean requiresWorkspace() {
     return false;
@@ -274,105 +216,26 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   private void setUpBlock(Context context, Run<?, ?> build, FilePath workspace, TaskListener listener,
       EnvVars initialEnvironment) throws IOException, InterruptedException {
-    PrintStream log = listener.getLogger();
-    MaskingPlan credentialMask = null;
-    try {
-      List<InfisicalSettings> layers = new ArrayList<>(SettingsLayers.of(build.getParent()));
-      layers.add(stepSettings());
-      InfisicalSettings settings = InfisicalSettings.merge(layers);
-      List<String> problems = SettingsValidation.problems(settings);
-      if (!problems.isEmpty()) {
-        throw new BlockException(String.join("; ", problems));
-      }
-      List<FetchGroup> groups = fetchGroups();
-      String json = null;
-      if (settings.environment() == null && workspace != null) {
-        FilePath file = workspace.child(EnvironmentSelector.CONFIG_FILE);
-        if (file.exists()) {
-          json = file.readToString();
-        }
-      }
-      EnvironmentSelector.Choice env = EnvironmentSelector.choose(settings.environment(), initialEnvironment, json);
-      log.println(LOG_PREFIX + env.explanation());
-      if (settings.credentialsId() == null) {
-        throw new BlockException("No Infisical credentials: set 'credentialsId' (or configuration.infisicalCredentialId)"
-            + " on the step, the folder or the global configuration");
-      }
-      String url = FormSupport.serverUrlOf(settings);
-      CredentialMaterial cred = InfisicalCredentials.forRun(settings.credentialsId(), build, url);
-      credentialMask = MaskingPlan.of(Map.of("credentials", cred.secret()));
-      ProjectRef project = settings.projectId() != null ? ProjectRef.id(settings.projectId())
-          : settings.projectSlug() != null ? ProjectRef.slug(settings.projectSlug()) : null;
-      if (project == null && cred.canLogIn()) {
-        throw new BlockException("No Infisical project: set 'projectId' or 'projectSlug' (or"
-            + " configuration.infisicalProjectSlug) on the step, the folder or the global configuration");
-      }
-      String projectLabel = project == null ? "(service token's project)" : project.value();
-      ClientConfig config = ClientConfigFactory.create(settings, JenkinsProxy.current(),
-          line -> log.println(LOG_PREFIX + line));
-      AuthMethod auth = cred.canLogIn()
-          ? new CachingAuthMethod(TokenCache.shared(),
-              new TokenCacheKey(config.baseUrl(), cred.credentialsId(), cred.fingerprint()), cred.authMethod())
-          : cred.authMethod();
-      SecretsLoader.Loaded loaded;
-      try (InfisicalClient client = InfisicalClient.create(config, auth)) {
-        loaded = new SecretsLoader(client::fetchSecrets, EnvNamePolicy.strict())
-            .load(project, projectLabel, env.environment(), groups);
-      }
-      apply(context, build, loaded, projectLabel, env.environment(), log);
-    } catch (BlockException | InfisicalException | IllegalArgumentException e) {
-      // IllegalArgumentException covers ExportException and InvalidConfigurationException.
-      String message = credentialMask == null ? e.getMessage() : credentialMask.scrub(e.getMessage());
-      throw new AbortException("Infisical: " + message);
+    if (!(build instanceof AbstractBuild)) {
+      // Through CoreWrapperStep the block's variables would be saved in plain text with the Pipeline program
+      // and not reported as sensitive: Pipeline has its own step.
+      throw new AbortException(PIPELINE_REFUSAL);
     }
+    BlockLoader.Injection injection = BlockLoader.load(options(), build, workspace, listener, initialEnvironment);
+    for (ExportEntry e : injection.entries()) {
+      context.env(e.name(), e.value().reveal());
+    }
+    LiveMasks.put(build.getExternalizableId(), injection.masker());
+    context.setDisposer(new ForgetLiveMasks(build.getExternalizableId()));
   }
 
-  private void apply(Context context, Run<?, ?> build, SecretsLoader.Loaded loaded, String project,
-      String environment, PrintStream log) {
-    boolean freestyle = build instanceof AbstractBuild;
-    Map<String, SecretValue> byName = new LinkedHashMap<>();
-    for (ExportEntry e : loaded.entries()) {
-      String value = e.value().reveal();
-      context.env(e.name(), freestyle ? value : EnvValues.forPipeline(value));
-      byName.put(e.name(), e.value());
-    }
-    MaskingPlan plan = MaskingPlan.of(byName);
-    Masker masker = plan.masker();
-    if (freestyle) {
-      LiveMasks.put(build.getExternalizableId(), masker);
-      context.setDisposer(new ForgetLiveMasks(build.getExternalizableId()));
-    } else {
-      pipelineMasks = plan;
-    }
-    InfisicalRunAction action = build.getAction(InfisicalRunAction.class);
-    if (action == null) {
-      action = new InfisicalRunAction();
-      build.addAction(action);
-    }
-    for (SecretsLoader.GroupReport g : loaded.groups()) {
-      action.add(new InjectedBlock(project, environment, g.paths(), g.names()));
-    }
-    for (String note : loaded.notes()) {
-      log.println(LOG_PREFIX + note);
-    }
-    if (!masker.skippedNames().isEmpty()) {
-      log.println(LOG_PREFIX + "Too short to mask in the log: " + String.join(", ", masker.skippedNames()));
-    }
-    log.println(LOG_PREFIX + "Injected " + loaded.entries().size() + " variable(s) from project " + project
-        + ", environment " + environment + ": " + String.join(", ", loaded.names()));
-  }
-
+  /** Masks from the start of the build, with the secrets registered once the block has fetched them. */
   @Override
   public ConsoleLogFilter createLoggerDecorator(Run<?, ?> build) {
-    if (build instanceof AbstractBuild) {
-      return MaskingConsoleLogFilter.late(build.getExternalizableId());
-    }
-    MaskingPlan plan = pipelineMasks;
-    pipelineMasks = null;
-    return plan == null || plan.isEmpty() ? null : MaskingConsoleLogFilter.shipping(plan);
+    return build instanceof AbstractBuild ? MaskingConsoleLogFilter.late(build.getExternalizableId()) : null;
   }
 
-  /** Freestyle: the injected names are sensitive build variables. */
+  /** The injected names are sensitive build variables. */
   @Override
   @SuppressWarnings("rawtypes")
   public void makeSensitiveBuildVariables(AbstractBuild build, Set<String> sensitiveVariables) {
@@ -386,9 +249,11 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  /** Descriptor: Pipeline symbols {@code withInfisical} and (official plugin) {@code infisical}. */
+  /**
+   * Descriptor. Deliberately without a {@code @Symbol}: in Pipeline {@code withInfisical} is the step
+   * {@code io.github.infisicalci.jenkins.pipeline.WithInfisicalStep}, and this wrapper is freestyle only.
+   */
   @Extension
-  @Symbol({"withInfisical", "infisical"})
   public static final class DescriptorImpl extends BuildWrapperDescriptor {
     public DescriptorImpl() {
       super(InfisicalBuildWrapper.class);
@@ -408,45 +273,39 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String serverUrl,
         @QueryParameter String credentialsId) {
-      return InfisicalCredentials.listBox(item, SettingsLayers.effectiveServerUrl(item, serverUrl), credentialsId);
+      return BlockForms.credentials(item, serverUrl, credentialsId);
     }
 
     @POST
     public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
-      return FormSupport.checkServerUrl(item, value);
+      return BlockForms.checkServerUrl(item, value);
     }
 
     @POST
     public FormValidation doCheckProjectId(@AncestorInPath Item item, @QueryParameter String value) {
-      return FormSupport.checkName(item, "projectId", value);
+      return BlockForms.checkName(item, "projectId", value);
     }
 
     @POST
     public FormValidation doCheckProjectSlug(@AncestorInPath Item item, @QueryParameter String value) {
-      return FormSupport.checkName(item, "projectSlug", value);
+      return BlockForms.checkName(item, "projectSlug", value);
     }
 
     @POST
     public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
-      return FormSupport.checkName(item, "environment", value);
+      return BlockForms.checkName(item, "environment", value);
     }
 
     /** Key selection syntax and variable names (no outbound call). */
     @POST
     public FormValidation doCheckKeys(@AncestorInPath Item item, @QueryParameter String value) {
-      if (!FormSupport.canConfigure(item)) {
-        return FormValidation.ok();
-      }
-      return KeyRules.problem(value).map(FormValidation::error).orElseGet(FormValidation::ok);
+      return BlockForms.checkKeys(item, value);
     }
 
     /** Path syntax (no outbound call). */
     @POST
     public FormValidation doCheckPaths(@AncestorInPath Item item, @QueryParameter String value) {
-      if (!FormSupport.canConfigure(item)) {
-        return FormValidation.ok();
-      }
-      return KeyRules.pathProblem(value).map(FormValidation::error).orElseGet(FormValidation::ok);
+      return BlockForms.checkPaths(item, value);
     }
 
     /** Logs in and looks the project and environment up, with the job's enclosing defaults (Item/CONFIGURE). */
@@ -454,9 +313,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
     public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String serverUrl,
         @QueryParameter String credentialsId, @QueryParameter String projectId, @QueryParameter String projectSlug,
         @QueryParameter String environment) {
-      InfisicalSettings form = InfisicalSettings.builder().serverUrl(serverUrl).credentialsId(credentialsId)
-          .projectId(projectId).projectSlug(projectSlug).environment(environment).build();
-      return FormSupport.testConnection(item, SettingsLayers.enclosing(item).overriddenBy(form));
+      return BlockForms.testConnection(item, serverUrl, credentialsId, projectId, projectSlug, environment);
     }
   }
 }

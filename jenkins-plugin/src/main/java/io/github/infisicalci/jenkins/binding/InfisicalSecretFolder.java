@@ -6,6 +6,7 @@ import hudson.model.Descriptor;
 import io.github.infisicalci.export.KeySelection;
 import java.util.ArrayList;
 import java.util.List;
+import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
@@ -54,8 +55,9 @@ public final class InfisicalSecretFolder implements Describable<InfisicalSecretF
     return new FetchGroup(List.of(path), false, includeImports, KeySelection.of(rules));
   }
 
-  /** Descriptor of {@link InfisicalSecretFolder}. */
+  /** Descriptor; the symbol lets a Jenkinsfile written for the official plugin say {@code infisicalSecret(...)}. */
   @Extension
+  @Symbol("infisicalSecret")
   public static final class DescriptorImpl extends Descriptor<InfisicalSecretFolder> {
     @Override
     public String getDisplayName() {

@@ -32,7 +32,7 @@ public final class KeyRules {
 
   /** Problems of a paths text, or empty. */
   public static Optional<String> pathProblem(String paths) {
-    for (String p : InfisicalBuildWrapper.splitPaths(paths)) {
+    for (String p : BlockOptions.splitPaths(paths)) {
       try {
         SecretsRequest.normalizePath(p);
       } catch (InvalidConfigurationException e) {

@@ -126,10 +126,4 @@ class InfisicalBuildWrapperTest {
     assertTrue(KeyRules.pathProblem("/ok\n/also/ok").isEmpty());
     assertTrue(KeyRules.pathProblem("/bad?x").isPresent());
   }
-
-  @Test
-  void pipelineValuesKeepTheirDollarSigns() {
-    assertEquals("pa$$word$${HOME}", EnvValues.forPipeline("pa$word${HOME}"));
-    assertEquals("plain", EnvValues.forPipeline("plain"));
-  }
 }

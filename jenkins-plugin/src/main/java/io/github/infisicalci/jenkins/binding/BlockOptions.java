@@ -1,0 +1,114 @@
+package io.github.infisicalci.jenkins.binding;
+
+import io.github.infisicalci.export.ExportException;
+import io.github.infisicalci.export.KeySelection;
+import io.github.infisicalci.jenkins.config.InfisicalSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a {@code withInfisical} block was asked for, in both syntaxes, as the freestyle wrapper and the
+ * Pipeline step are data-bound: the concise fields and the official plugin's {@code configuration} and
+ * {@code infisicalSecrets}. Blank texts count as absent.
+ *
+ * @param serverUrl server URL, or {@code null}
+ * @param credentialsId credentials id, or {@code null}
+ * @param projectId project id, or {@code null}
+ * @param projectSlug project slug, or {@code null}
+ * @param environment environment slug, or {@code null}
+ * @param paths folder paths, one per line or comma-separated, or {@code null}
+ * @param keys key selection rules, one per line, or {@code null}
+ * @param recursive include sub-folders (concise group)
+ * @param includeImports include imported secrets (concise group)
+ * @param official the official {@code configuration} as a settings layer ({@link InfisicalSettings#EMPTY} when absent)
+ * @param folders the official {@code infisicalSecrets} as fetch groups, or {@code null} when absent
+ */
+public record BlockOptions(String serverUrl, String credentialsId, String projectId, String projectSlug,
+    String environment, String paths, String keys, boolean recursive, boolean includeImports,
+    InfisicalSettings official, List<FetchGroup> folders) {
+
+  /** Trims texts (blank → {@code null}) and copies the folder groups. */
+  public BlockOptions {
+    serverUrl = blankToNull(serverUrl);
+    credentialsId = blankToNull(credentialsId);
+    projectId = blankToNull(projectId);
+    projectSlug = blankToNull(projectSlug);
+    environment = blankToNull(environment);
+    paths = blankToNull(paths);
+    keys = blankToNull(keys);
+    official = official == null ? InfisicalSettings.EMPTY : official;
+    folders = folders == null || folders.isEmpty() ? null : List.copyOf(folders);
+  }
+
+  /** Converts the official syntax's data-bound objects ({@code null} = absent). */
+  public static InfisicalSettings officialSettings(InfisicalConnection configuration) {
+    return configuration == null ? InfisicalSettings.EMPTY : configuration.toSettings();
+  }
+
+  /** Converts the official syntax's folder entries ({@code null} = absent). */
+  public static List<FetchGroup> officialFolders(List<InfisicalSecretFolder> infisicalSecrets) {
+    if (infisicalSecrets == null || infisicalSecrets.isEmpty()) {
+      return null;
+    }
+    List<FetchGroup> groups = new ArrayList<>();
+    for (InfisicalSecretFolder f : infisicalSecrets) {
+      groups.add(f.toFetchGroup());
+    }
+    return groups;
+  }
+
+  /** The block's own settings layer: the official {@code configuration}, then the concise fields on top. */
+  public InfisicalSettings settings() {
+    InfisicalSettings concise = InfisicalSettings.builder().serverUrl(serverUrl).credentialsId(credentialsId)
+        .projectId(projectId).projectSlug(projectSlug).environment(environment).build();
+    return official.overriddenBy(concise);
+  }
+
+  /**
+   * What to fetch: one group per official {@code infisicalSecrets} entry (entries without keys are
+   * skipped), plus the concise group when {@code paths} or {@code keys} is set or nothing else is.
+   *
+   * @throws BlockException when {@code keys} or a path is malformed, or the official entries list no key
+   */
+  public List<FetchGroup> fetchGroups() {
+    List<FetchGroup> groups = new ArrayList<>();
+    if (folders != null) {
+      for (FetchGroup g : folders) {
+        if (!g.selection().selectsAll()) {
+          groups.add(g);
+        }
+      }
+    }
+    if (paths != null || keys != null || folders == null) {
+      KeySelection selection;
+      try {
+        selection = KeySelection.parse(keys);
+      } catch (ExportException e) {
+        throw new BlockException("keys: " + e.getMessage());
+      }
+      groups.add(new FetchGroup(splitPaths(paths), recursive, includeImports, selection));
+    }
+    if (groups.isEmpty()) {
+      throw new BlockException("infisicalSecrets lists no secretValues (infisicalKey) to read");
+    }
+    return groups;
+  }
+
+  /** Paths separated by new lines or commas, trimmed, blanks dropped. */
+  public static List<String> splitPaths(String text) {
+    List<String> out = new ArrayList<>();
+    if (text != null) {
+      for (String p : text.split("[\\n,]")) {
+        if (!p.isBlank()) {
+          out.add(p.trim());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code null} for null or blank, else trimmed. */
+  public static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,48 @@
+package io.github.infisicalci.jenkins.pipeline;
+
+import hudson.EnvVars;
+import hudson.util.Secret;
+import io.github.infisicalci.client.SecretValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+
+/**
+ * The variables of one {@code withInfisical} block, added to the environment of every step inside it.
+ * Values are held as {@link Secret}s only, so the Pipeline program saved while the block runs carries
+ * them encrypted; the names are reported as sensitive, which makes Pipeline warn when a Groovy string
+ * interpolates one of them. Values are set verbatim (no {@code $} expansion; empty values are kept).
+ */
+final class SecretEnvironment extends EnvironmentExpander {
+  private static final long serialVersionUID = 1L;
+
+  private final LinkedHashMap<String, Secret> values;
+
+  private SecretEnvironment(LinkedHashMap<String, Secret> values) {
+    this.values = values;
+  }
+
+  /** Seals {@code byName} (variable name → value, in order). */
+  static SecretEnvironment of(Map<String, SecretValue> byName) {
+    LinkedHashMap<String, Secret> sealed = new LinkedHashMap<>();
+    byName.forEach((name, value) -> sealed.put(name, Secret.fromString(value.reveal())));
+    return new SecretEnvironment(sealed);
+  }
+
+  @Override
+  public void expand(EnvVars env) {
+    values.forEach((name, secret) -> env.put(name, secret.getPlainText()));
+  }
+
+  @Override
+  public Set<String> getSensitiveVariables() {
+    return Collections.unmodifiableSet(values.keySet());
+  }
+
+  @Override
+  public String toString() {
+    return "SecretEnvironment" + values.keySet();
+  }
+}
