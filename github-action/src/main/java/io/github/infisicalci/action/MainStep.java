@@ -122,7 +122,7 @@ final class MainStep {
     } catch (ExportException e) {
       log.endAllGroups();
       for (String problem : e.problems()) {
-        log.error("Infisical: " + problem + " (" + scope.describe() + ")");
+        log.error("Infisical: " + problem + (problem.contains(scope.describe()) ? "" : " (" + scope.describe() + ")"));
       }
       log.error("Infisical: nothing was exported");
       return 1;
@@ -155,27 +155,25 @@ final class MainStep {
   private SecretsResult fetch(ActionSettings settings) {
     log.group("Infisical: fetching secrets");
     client = InfisicalClient.create(settings.clientConfig(log::info), auth(settings));
-    {
-      boolean keepToken = false;
-      try {
-        SecretsResult result = client.fetchSecrets(settings.request());
-        SecretValue accessToken = client.accessToken();
-        addMask("access token", accessToken);
-        refreshMasker();
-        log.info("Fetched " + result.secrets().size() + " secret(s) from project " + settings.projectLabel()
-            + ", environment " + result.environment() + ", " + pathsLabel(settings.paths()));
-        if (settings.exportToken()) {
-          keepToken = true;
-          exportedToken = accessToken;
-          log.info("The access token is kept (export-token: true) and exported as output 'infisical-token'");
-        }
-        return result;
-      } finally {
-        if (!keepToken) {
-          revoke(client);
-        }
-        log.endGroup();
+    boolean keepToken = false;
+    try {
+      SecretsResult result = client.fetchSecrets(settings.request());
+      SecretValue accessToken = client.accessToken();
+      addMask("access token", accessToken);
+      refreshMasker();
+      log.info("Fetched " + result.secrets().size() + " secret(s) from project " + settings.projectLabel()
+          + ", environment " + result.environment() + ", " + pathsLabel(settings.paths()));
+      if (settings.exportToken()) {
+        keepToken = true;
+        exportedToken = accessToken;
+        log.info("The access token is kept (export-token: true) and exported as output 'infisical-token'");
       }
+      return result;
+    } finally {
+      if (!keepToken) {
+        revoke(client);
+      }
+      log.endGroup();
     }
   }
 

@@ -246,8 +246,8 @@ class ActionEndToEndTest {
     RunnerSim.Run run = runner.run();
     assertEquals(1, run.exitCode());
     String errors = String.join("\n", run.errors());
-    assertTrue(errors.contains("required secrets NOPE, ALSO_NOPE not found in project 'shop', environment 'dev', path '/'"),
-        errors);
+    assertTrue(errors.contains("::error::Infisical: required secrets NOPE, ALSO_NOPE not found in project 'shop', "
+        + "environment 'dev', path '/'\n"), errors);
     assertTrue(Files.readString(runner.githubEnv).isEmpty(), "all or nothing");
     assertFalse(run.visible().contains(TRICKY.get("EQUALS")));
   }
