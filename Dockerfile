@@ -34,8 +34,10 @@ FROM eclipse-temurin:25-jdk AS jre
 # saves 10 MB and the action's self-check and end-to-end run pass without them. jdk.crypto.ec is empty
 # on JDK 25 (EC lives in java.base now) and kept for older bases. java.base brings lib/security/cacerts:
 # TLS to Infisical Cloud needs no Debian ca-certificates; a private CA goes in the `ca-certificate` input.
+# --compress=zip-6 halves lib/modules (26 -> 12 MB); start-up does not notice, as the classes the action
+# uses come from the AOT cache.
 RUN jlink --add-modules java.base,java.logging,java.naming,jdk.crypto.ec \
-      --strip-debug --no-man-pages --no-header-files --output /opt/jre
+      --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output /opt/jre
 
 # ---------------------------------------------------------------------------------------------------
 FROM debian:bookworm-slim
