@@ -82,8 +82,12 @@ final class Log {
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
   }
 
-  /** A plain line that happens to start with {@code ::} would be read as a command; indent it. */
+  /**
+   * A plain line that starts (after leading spaces, which the runner skips) with {@code ::} or
+   * {@code ##[} would be read as a workflow command; such a line is prefixed with {@code | }.
+   */
   private static String neutralize(String line) {
-    return line.startsWith("::") ? " " + line : line;
+    String trimmed = line.stripLeading();
+    return trimmed.startsWith("::") || trimmed.startsWith("##[") ? "| " + line : line;
   }
 }

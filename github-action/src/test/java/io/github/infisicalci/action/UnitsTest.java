@@ -70,11 +70,12 @@ class UnitsTest {
         Masker.builder().add("s", SecretValue.of("hunter22")).build());
     log.addMask(SecretValue.of("a%b\r\nc"));
     log.addMask(SecretValue.empty());
-    log.info("password is hunter22\n::set-env name=X::y");
+    log.info("password is hunter22\n::set-env name=X::y\n  ::add-mask::x\n##[error]y");
     log.error("bad hunter22 %\nnext");
     log.group("g");
     log.endAllGroups();
-    assertEquals("::add-mask::a%25b%0D%0Ac\npassword is ***\n ::set-env name=X::y\n::error::bad *** %25%0Anext\n"
+    assertEquals("::add-mask::a%25b%0D%0Ac\npassword is ***\n| ::set-env name=X::y\n|   ::add-mask::x\n| ##[error]y\n"
+        + "::error::bad *** %25%0Anext\n"
         + "::group::g\n::endgroup::\n", bytes.toString(StandardCharsets.UTF_8));
   }
 
