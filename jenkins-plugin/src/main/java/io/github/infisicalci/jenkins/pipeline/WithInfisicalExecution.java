@@ -19,7 +19,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 /**
  * Runs a {@code withInfisical} block: fetches on the controller, off the Pipeline thread, then starts the
  * body with the secrets in its environment ({@link SecretEnvironment}) and masked in its log
- * ({@link MaskingConsoleLogFilter}), both serialized with encrypted values only.
+ * ({@link MaskingConsoleLogFilter}), both serialized with encrypted values only; the callback
+ * ({@link EndOfBlock}) masks them in the failure that leaves the block.
  *
  * <p>After a restart: a fetch that was under way fails the step (inherited {@code onResume}); a body that
  * was running resumes with its saved context and needs nothing from here, so no field survives
@@ -59,7 +60,8 @@ final class WithInfisicalExecution extends GeneralNonBlockingStepExecution {
     }
     context.newBodyInvoker()
         .withContexts(contexts.toArray())
-        .withCallback(new EndOfBlock(injection.entries().size()))
+        .withCallback(new EndOfBlock(injection.entries().size(),
+            injection.plan().isEmpty() ? null : SealedMasks.of(injection.plan())))
         .start();
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What Pipeline saves while a {@code withInfisical} block runs (program.dat) and ships to agents: the
- * step execution, the environment expander, the body callback and the log filter. Offline the stub
+ * step execution, the environment expander, the body callback (with its masks) and the log filter. Offline the stub
  * {@code Secret} cannot encrypt, so this checks the declared state: every serialized field can hold only
  * encrypted values ({@code Secret}), names, counts or ids, never plain text of a value.
  */
@@ -28,11 +28,13 @@ class SavedStateTest {
   private static final Set<String> SAFE_TYPES = Set.of(
       "int", "boolean",
       "java.util.LinkedHashMap<java.lang.String, hudson.util.Secret>",
-      "java.util.List<hudson.util.Secret>");
+      "java.util.List<hudson.util.Secret>",
+      "io.github.infisicalci.jenkins.pipeline.SealedMasks");
   /** String-typed fields that hold variable names or a run id (checked by name, so a new one fails here). */
   private static final Set<String> NAME_FIELDS = Set.of(
       "MaskingConsoleLogFilter.names: java.util.List<java.lang.String>",
-      "MaskingConsoleLogFilter.runId: java.lang.String");
+      "MaskingConsoleLogFilter.runId: java.lang.String",
+      "SealedMasks.names: java.util.List<java.lang.String>");
 
   private static List<String> serializedFields(Class<?> type) {
     List<String> out = new ArrayList<>();
@@ -51,7 +53,7 @@ class SavedStateTest {
   void nothingSavedWithTheProgramCanHoldAPlainValue() {
     List<String> unsafe = new ArrayList<>();
     for (Class<?> c : List.of(WithInfisicalExecution.class, SecretEnvironment.class, EndOfBlock.class,
-        MaskingConsoleLogFilter.class)) {
+        SealedMasks.class, MaskingConsoleLogFilter.class)) {
       assertTrue(Serializable.class.isAssignableFrom(c), c + " is saved with the program");
       for (String f : serializedFields(c)) {
         String type = f.substring(f.indexOf(": ") + 2);

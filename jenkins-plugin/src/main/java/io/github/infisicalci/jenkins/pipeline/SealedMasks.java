@@ -1,0 +1,43 @@
+package io.github.infisicalci.jenkins.pipeline;
+
+import hudson.util.Secret;
+import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.jenkins.console.MaskingPlan;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link MaskingPlan} kept with the Pipeline program: names, and the values as {@link Secret}s only. */
+final class SealedMasks implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> names;
+  private final List<Secret> values;
+
+  private SealedMasks(List<String> names, List<Secret> values) {
+    this.names = names;
+    this.values = values;
+  }
+
+  static SealedMasks of(MaskingPlan plan) {
+    List<Secret> sealed = new ArrayList<>();
+    for (SecretValue v : plan.values()) {
+      sealed.add(Secret.fromString(v.reveal()));
+    }
+    return new SealedMasks(new ArrayList<>(plan.names()), sealed);
+  }
+
+  /** The plan again (decrypts). */
+  MaskingPlan open() {
+    List<SecretValue> plain = new ArrayList<>();
+    for (Secret s : values) {
+      plain.add(SecretValue.of(s.getPlainText()));
+    }
+    return MaskingPlan.of(names, plain);
+  }
+
+  @Override
+  public String toString() {
+    return "SealedMasks" + names;
+  }
+}
