@@ -319,6 +319,43 @@ class ActionEndToEndTest {
   }
 
   @Test
+  void pullRequestBranchComesFromGithubHeadRef() throws Exception {
+    Files.writeString(runner.workspace.resolve(".infisical.json"),
+        "{\"gitBranchToEnvironmentMapping\":{\"main\":\"dev\",\"release/*\":\"prod\"}}");
+    runner.input("env-slug", "").input("secrets", "APP_MODE");
+    runner.env.put("GITHUB_HEAD_REF", "release/2.0");
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    assertEquals(Map.of("APP_MODE", "production-mode"), runner.exportedEnv());
+    assertTrue(run.stdout().contains("branch 'release/2.0' mapped to environment 'prod' (pattern 'release/*')"),
+        run.stdout());
+    assertTrue(runner.summary().contains("pattern 'release/*'"), runner.summary());
+  }
+
+  @Test
+  void secretNameSelectsKeysLikeTheOfficialInput() throws Exception {
+    runner.input("secret-name", "EQUALS, UNICODE");
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    assertEquals(List.of("EQUALS", "UNICODE"), List.copyOf(runner.exportedEnv().keySet()));
+  }
+
+  @Test
+  void networkSettingsAreValidatedOffline() {
+    runner.input("ca-certificate", "certs/missing.pem").input("proxy", "socks5://proxy:1080")
+        .input("extra-headers", "no colon here");
+    RunnerSim.Run run = runner.run();
+    assertEquals(1, run.exitCode());
+    String errors = String.join("\n", run.errors());
+    assertTrue(errors.contains("input 'ca-certificate'"), errors);
+    assertTrue(errors.contains("input 'extra-headers': line 1"), errors);
+    assertEquals(0, server.calls().all().size());
+    runner.input("ca-certificate", "").input("extra-headers", "");
+    RunnerSim.Run proxy = runner.run();
+    assertTrue(String.join("\n", proxy.errors()).contains("input 'proxy'"), proxy.stdout());
+  }
+
+  @Test
   void failedFileCommandRollsBackEverythingWritten() throws Exception {
     Path outputDir = Files.createDirectories(tmp.resolve("output-is-a-directory"));
     runner.env.put("GITHUB_OUTPUT", outputDir.toString());
