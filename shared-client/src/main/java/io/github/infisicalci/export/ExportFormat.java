@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public enum ExportFormat {
           default -> out.append(c);
         }
       }
-      java.util.Arrays.fill(value, '\0');
+      Arrays.fill(value, '\0');
       out.append("\"\n");
     }
     byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
@@ -78,7 +79,7 @@ public enum ExportFormat {
         gen.writeFieldName(entry.name());
         char[] value = entry.value().chars();
         gen.writeString(value, 0, value.length);
-        java.util.Arrays.fill(value, '\0');
+        Arrays.fill(value, '\0');
       }
       gen.writeEndObject();
       gen.writeRaw('\n');
