@@ -40,7 +40,7 @@ import org.kohsuke.stapler.verb.POST;
  * <p>Two syntaxes, which may be combined: the concise one ({@code credentialsId}, {@code projectId} or
  * {@code projectSlug}, {@code environment}, {@code paths}, {@code keys}, {@code recursive},
  * {@code includeImports}, {@code serverUrl}) and the official jenkinsci/infisical-plugin one
- * ({@code configuration: [...]}, {@code infisicalSecrets: [...]}). Step values override the folder
+ * ({@code configuration: [...]}, {@code infisicalSecrets: [...]}). The job's values override the folder
  * defaults, which override the global configuration.
  */
 public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
@@ -71,7 +71,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setServerUrl(String serverUrl) {
-    this.serverUrl = blankToNull(serverUrl);
+    this.serverUrl = BlockOptions.blankToNull(serverUrl);
   }
 
   public String getCredentialsId() {
@@ -80,7 +80,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setCredentialsId(String credentialsId) {
-    this.credentialsId = blankToNull(credentialsId);
+    this.credentialsId = BlockOptions.blankToNull(credentialsId);
   }
 
   public String getProjectId() {
@@ -89,7 +89,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setProjectId(String projectId) {
-    this.projectId = blankToNull(projectId);
+    this.projectId = BlockOptions.blankToNull(projectId);
   }
 
   public String getProjectSlug() {
@@ -98,7 +98,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setProjectSlug(String projectSlug) {
-    this.projectSlug = blankToNull(projectSlug);
+    this.projectSlug = BlockOptions.blankToNull(projectSlug);
   }
 
   public String getEnvironment() {
@@ -107,7 +107,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setEnvironment(String environment) {
-    this.environment = blankToNull(environment);
+    this.environment = BlockOptions.blankToNull(environment);
   }
 
   /** Folder paths, one per line or comma-separated; a later path wins. Default {@code /}. */
@@ -117,7 +117,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setPaths(String paths) {
-    this.paths = blankToNull(paths);
+    this.paths = BlockOptions.blankToNull(paths);
   }
 
   /**
@@ -130,7 +130,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setKeys(String keys) {
-    this.keys = blankToNull(keys);
+    this.keys = BlockOptions.blankToNull(keys);
   }
 
   public boolean isRecursive() {
@@ -243,10 +243,6 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
     if (action != null) {
       sensitiveVariables.addAll(action.getAllNames());
     }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 
   /**
