@@ -37,6 +37,7 @@ class ActionEndToEndTest {
     values.put("HEREDOC_LIKE", "NAME<<EOF\nEOF\n<<EOF");
     values.put("DELIMITER_LIKE", "ghadelimiter_00000000000000000000000000000000\nghadelimiter_\nEOF\n");
     values.put("UNICODE", "grüße-€-😀-東京");
+    values.put("INJECTION", "ok\nPATH=/tmp/evil\nLD_PRELOAD<<EOF\n/tmp/evil.so\nEOF\nBASH_ENV=/tmp/x\n");
     values.put("PERCENT_CR", "100%\rdone%0A-x");
     values.put("JSON_CREDS", "{\"user\":\"svc-json-user\",\"password\":\"pw-json-9876\",\"port\":5432}");
     StringBuilder big = new StringBuilder();
@@ -95,6 +96,18 @@ class ActionEndToEndTest {
     TRICKY.forEach((key, value) -> assertEquals(value, exported.get(key), key));
     assertEquals("shared-from-root", exported.get("SHARED"));
     assertEquals(TRICKY.size() + 1, exported.size(), exported.keySet().toString());
+    assertFalse(exported.containsKey("PATH") || exported.containsKey("LD_PRELOAD") || exported.containsKey("BASH_ENV"),
+        "a value cannot inject a variable");
+  }
+
+  @Test
+  void trickyValuesRoundTripThroughGithubOutput() throws Exception {
+    runner.input("export-type", "outputs");
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    Map<String, String> outputs = runner.outputs();
+    TRICKY.forEach((key, value) -> assertEquals(value, outputs.get(key), key));
+    assertEquals(TRICKY.size() + 1, outputs.size(), outputs.keySet().toString());
   }
 
   @Test
