@@ -14,6 +14,7 @@ import io.github.infisicalci.devserver.DevServer;
 import io.github.infisicalci.jenkins.binding.InfisicalBuildWrapper;
 import io.github.infisicalci.jenkins.config.InfisicalFolderProperty;
 import io.github.infisicalci.jenkins.config.InfisicalGlobalConfiguration;
+import io.github.infisicalci.jenkins.pipeline.WithInfisicalStep;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +33,14 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * Every form method of the three forms (build wrapper, folder defaults, global configuration), called over
+ * Every form method of the four forms (Pipeline step, build wrapper, folder defaults, global configuration), called over
  * HTTP as the browser does: a user who may configure gets answers (the control), a user who may only read
  * learns nothing, and causes no request to the Infisical server. None of them answers GET.
  */
 @WithJenkins
 class FormPermissionsIT {
   private static final String WRAPPER = "job/team/job/app/descriptorByName/" + InfisicalBuildWrapper.class.getName();
+  private static final String STEP = "job/team/job/app/descriptorByName/" + WithInfisicalStep.class.getName();
   private static final String FOLDER = "job/team/descriptorByName/" + InfisicalFolderProperty.class.getName();
   private static final String GLOBAL = "descriptorByName/" + InfisicalGlobalConfiguration.class.getName();
 
@@ -75,12 +77,22 @@ class FormPermissionsIT {
 
   @Test
   void wrapperFormMethods() throws Exception {
-    itemScopedFormMethods(WRAPPER, "configurer", "reader");
-    // The two fields only the wrapper has.
-    assertError(post("configurer", WRAPPER + "/checkKeys", Map.of("value", "DB_PASSWORD=PATH")));
-    assertSilent(post("reader", WRAPPER + "/checkKeys", Map.of("value", "DB_PASSWORD=PATH")));
-    assertError(post("configurer", WRAPPER + "/checkPaths", Map.of("value", "/a/../b")));
-    assertSilent(post("reader", WRAPPER + "/checkPaths", Map.of("value", "/a/../b")));
+    blockFormMethods(WRAPPER);
+  }
+
+  @Test
+  void pipelineStepFormMethods() throws Exception {
+    blockFormMethods(STEP);
+  }
+
+  /** The block forms (step, wrapper) also check key rules and paths. */
+  private void blockFormMethods(String base) throws Exception {
+    itemScopedFormMethods(base, "configurer", "reader");
+    server.calls().clear();
+    assertSilent(post("reader", base + "/checkKeys", Map.of("value", "DB_PASSWORD=PATH")));
+    assertSilent(post("reader", base + "/checkPaths", Map.of("value", "/a/../b")));
+    assertError(post("configurer", base + "/checkKeys", Map.of("value", "DB_PASSWORD=PATH")));
+    assertError(post("configurer", base + "/checkPaths", Map.of("value", "/a/../b")));
     assertEquals(0, server.calls().all().size(), "form checks make no outbound call");
   }
 

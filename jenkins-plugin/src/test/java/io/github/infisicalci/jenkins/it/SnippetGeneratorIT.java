@@ -3,40 +3,39 @@ package io.github.infisicalci.jenkins.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.infisicalci.jenkins.binding.InfisicalBuildWrapper;
 import io.github.infisicalci.jenkins.binding.InfisicalConnection;
 import io.github.infisicalci.jenkins.binding.InfisicalSecretFolder;
 import io.github.infisicalci.jenkins.binding.InfisicalSecretKey;
+import io.github.infisicalci.jenkins.pipeline.WithInfisicalStep;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
-import org.jenkinsci.plugins.workflow.steps.CoreWrapperStep;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * The Snippet Generator writes {@code withInfisical(...)} (not {@code wrap([$class: ...])}) and what it writes
- * parses back to the same step, for both syntaxes; the Pipeline Syntax reference can be generated.
+ * The Snippet Generator writes {@code withInfisical(...)} and what it writes parses back to the same step, for
+ * both syntaxes; a Jenkinsfile written for the official plugin parses to the step; the Pipeline Syntax reference
+ * can be generated.
  */
 @WithJenkins
 class SnippetGeneratorIT {
 
   @Test
   void conciseStepRoundTrips(JenkinsRule j) throws Exception {
-    InfisicalBuildWrapper w = new InfisicalBuildWrapper();
+    WithInfisicalStep w = new WithInfisicalStep();
     w.setCredentialsId(Fixtures.UNIVERSAL_AUTH);
     w.setProjectSlug(Fixtures.PROJECT);
     w.setEnvironment("dev");
     w.setPaths("/, /database");
     w.setKeys("DB_PASSWORD=PGPASSWORD\nURL?");
     w.setRecursive(true);
-    CoreWrapperStep step = new CoreWrapperStep(w);
 
-    String snippet = Snippetizer.object2Groovy(step);
+    String snippet = Snippetizer.object2Groovy(w);
     assertTrue(snippet.startsWith("withInfisical("), snippet);
     assertFalse(snippet.contains("$class"), snippet);
-    new SnippetizerTester(j).assertParseStep(step, snippet);
+    new SnippetizerTester(j).assertParseStep(w, snippet);
   }
 
   @Test
@@ -48,11 +47,10 @@ class SnippetGeneratorIT {
     c.setInfisicalUrl("https://infisical.example.com");
     InfisicalSecretKey optional = new InfisicalSecretKey("THIS_KEY_MIGHT_NOT_EXIST");
     optional.setIsRequired(false);
-    InfisicalBuildWrapper w = new InfisicalBuildWrapper();
-    w.setConfiguration(c);
-    w.setInfisicalSecrets(List.of(new InfisicalSecretFolder("/", true,
+    WithInfisicalStep expected = new WithInfisicalStep();
+    expected.setConfiguration(c);
+    expected.setInfisicalSecrets(List.of(new InfisicalSecretFolder("/", true,
         List.of(new InfisicalSecretKey("DATABASE_URL"), new InfisicalSecretKey("API_URL"), optional))));
-    CoreWrapperStep expected = new CoreWrapperStep(w);
 
     SnippetizerTester tester = new SnippetizerTester(j);
     // The README example of jenkinsci/infisical-plugin, with its symbol for the folder entries.
@@ -95,6 +93,6 @@ class SnippetGeneratorIT {
 
   @Test
   void pipelineSyntaxReferenceCanBeGenerated(JenkinsRule j) throws Exception {
-    SnippetizerTester.assertDocGeneration(InfisicalBuildWrapper.class);
+    SnippetizerTester.assertDocGeneration(WithInfisicalStep.class);
   }
 }
