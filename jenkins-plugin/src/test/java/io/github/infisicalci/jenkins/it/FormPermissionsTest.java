@@ -38,7 +38,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * learns nothing, and causes no request to the Infisical server. None of them answers GET.
  */
 @WithJenkins
-class FormPermissionsIT {
+class FormPermissionsTest {
   private static final String WRAPPER = "job/team/job/app/descriptorByName/" + InfisicalBuildWrapper.class.getName();
   private static final String STEP = "job/team/job/app/descriptorByName/" + WithInfisicalStep.class.getName();
   private static final String FOLDER = "job/team/descriptorByName/" + InfisicalFolderProperty.class.getName();

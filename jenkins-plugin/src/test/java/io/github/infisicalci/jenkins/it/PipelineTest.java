@@ -40,7 +40,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** {@code withInfisical} in Pipeline against the dev server: both syntaxes, defaults, masking, failures. */
 @WithJenkins
-class PipelineIT {
+class PipelineTest {
   private static DevServer server;
 
   private JenkinsRule j;

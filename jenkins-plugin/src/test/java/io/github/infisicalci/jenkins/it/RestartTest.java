@@ -33,7 +33,7 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
  * Restarts Jenkins, also while a Pipeline sits inside {@code withInfisical}, and searches the build
  * directories, the job configurations and the plugin's own configuration for any secret value.
  */
-class RestartIT {
+class RestartTest {
   private static DevServer server;
 
   @RegisterExtension

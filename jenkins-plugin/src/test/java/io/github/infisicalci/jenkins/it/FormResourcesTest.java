@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code @DataBoundSetter} setter or a {@code @DataBoundConstructor} parameter), and has its
  * {@code help-x.html}. Plain reflection: no Jenkins needed.
  */
-class FormResourcesIT {
+class FormResourcesTest {
   private static final String ROOT = "/io/github/infisicalci/jenkins";
   private static final Pattern FIELD = Pattern.compile("field=\"([A-Za-z][A-Za-z0-9]*)\"");
 
@@ -67,7 +67,7 @@ class FormResourcesIT {
    * {@code index.jelly}: the test classes have a folder {@value #ROOT} of their own, earlier on the path.
    */
   private static Path resourcesRoot() throws URISyntaxException {
-    URL index = FormResourcesIT.class.getResource("/index.jelly");
+    URL index = FormResourcesTest.class.getResource("/index.jelly");
     assertNotNull(index, "index.jelly is not on the class path");
     return Path.of(index.toURI()).getParent();
   }

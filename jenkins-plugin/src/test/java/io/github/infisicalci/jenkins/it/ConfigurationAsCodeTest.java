@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** JCasC: casc.yaml configures the global defaults and both credential types; the export applies back. */
 @WithJenkinsConfiguredWithCode
-class ConfigurationAsCodeIT {
+class ConfigurationAsCodeTest {
   @TempDir
   Path tempDir;
 

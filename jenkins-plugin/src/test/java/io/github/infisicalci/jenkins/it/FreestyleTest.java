@@ -36,7 +36,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The "Infisical secrets" Build Environment option of freestyle jobs. */
 @WithJenkins
-class FreestyleIT {
+class FreestyleTest {
   private static DevServer server;
 
   private JenkinsRule j;

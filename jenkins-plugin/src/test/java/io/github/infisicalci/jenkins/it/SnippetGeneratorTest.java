@@ -20,7 +20,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * can be generated.
  */
 @WithJenkins
-class SnippetGeneratorIT {
+class SnippetGeneratorTest {
 
   @Test
   void conciseStepRoundTrips(JenkinsRule j) throws Exception {
