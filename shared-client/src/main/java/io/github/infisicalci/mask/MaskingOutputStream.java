@@ -20,7 +20,7 @@ import java.util.Objects;
 final class MaskingOutputStream extends OutputStream {
   private static final int MAX_PENDING_INTERVALS = 256;
   /** Bytes read in the automaton before checking whether skipping can resume. */
-  private static final int STEPS = 16;
+  private static final int STEPS = 8;
   private static final VarHandle INT =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
