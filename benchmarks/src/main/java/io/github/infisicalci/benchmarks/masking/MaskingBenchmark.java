@@ -72,7 +72,7 @@ public class MaskingBenchmark {
   static long baselineBytes(int secrets, long logBytes) {
     long cap = secrets <= 10 ? 4_000_000L
         : secrets <= 1000 ? 1_000_000L
-        : 200_000L;
+        : 100_000L;
     return Math.min(cap, logBytes);
   }
 
