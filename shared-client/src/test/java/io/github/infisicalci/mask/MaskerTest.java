@@ -215,6 +215,31 @@ class MaskerTest {
   }
 
   @Test
+  void thousandsOfMatchesInOneWriteAgreeWithTheOracle() throws IOException {
+    Masker m = raw("abc", "cab", "xyzzy");
+    StringBuilder text = new StringBuilder();
+    Random rnd = new Random(3);
+    String[] parts = {"abc", "cab", "ab", "c", " ", "xyz", "zy", "\n"};
+    for (int i = 0; i < 20_000; i++) {
+      text.append(parts[rnd.nextInt(parts.length)]);
+    }
+    byte[] in = text.toString().getBytes(StandardCharsets.UTF_8);
+    List<byte[]> patterns = List.of(bytes("abc"), bytes("cab"), bytes("xyzzy"));
+    byte[] expected = OracleMasker.mask(in, patterns, bytes("***"));
+    assertArrayEquals(expected, m.mask(in));
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    try (OutputStream out = m.wrap(sink)) {
+      out.write(in, 0, 7);
+      out.write(in, 7, in.length - 7);
+    }
+    assertArrayEquals(expected, sink.toByteArray());
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void noSecretsMeansPassThrough() {
     assertEquals("anything", Masker.builder().build().mask("anything"));
   }
