@@ -1,28 +1,29 @@
 # The Infisical container action. The GitHub runner builds this file with the repository root as the
 # context (`docker build -f Dockerfile .`) and runs it as a container action (see action.yml).
-# Stages: build (Maven, JDK 17) -> jre (jlink from JDK 25) -> runtime (debian slim + that JRE + jar + AOT cache).
+# Stages: poms (the POMs alone) -> build (Maven, JDK 17) -> jre (jlink from JDK 25)
+#         -> runtime (debian slim + that JRE + jar + AOT cache).
+
+# ---------------------------------------------------------------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS poms
+# Every pom.xml of the context, at its path: Maven reads all modules of the reactor even with -pl (the
+# default profile lists the offline Jenkins modules too), and a new module needs no change here.
+COPY . /ctx
+RUN mkdir /poms && cd /ctx && find . -name pom.xml -not -path '*/target*' -exec cp -p --parents {} /poms \;
 
 # ---------------------------------------------------------------------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 
-# 1. Dependency layer: every POM of the default reactor (Maven reads them all even with -pl), then a
-#    package run over empty modules, which resolves the dependencies and build plugins of exactly the
-#    modules the action needs. Rebuilt only when a POM changes.
-COPY pom.xml ./
-COPY dev-server/pom.xml dev-server/
-COPY shared-client/pom.xml shared-client/
-COPY github-action/pom.xml github-action/
-COPY benchmarks/pom.xml benchmarks/
-COPY jenkins-plugin/offline-stubs/pom.xml jenkins-plugin/offline-stubs/
-COPY jenkins-plugin/offline-build/pom.xml jenkins-plugin/offline-build/
+# 1. Dependency layer: only the POMs, then a package run over the empty modules the action needs
+#    (-pl github-action -am), which resolves their dependencies and build plugins. Its cache key is the
+#    POMs' content: rebuilt only when a POM changes.
+COPY --from=poms /poms ./
 RUN mvn -B -ntp -q -pl github-action -am -Dmaven.test.skip=true package \
- && rm -rf */target
+ && find . -name target -type d -prune -exec rm -rf {} +
 
-# 2. Sources of the action and the modules it is built with; packaged offline (tests run in CI, not here).
-COPY dev-server/src dev-server/src
-COPY shared-client/src shared-client/src
-COPY github-action/src github-action/src
+# 2. The sources (.dockerignore keeps target*/ and .git out), packaged offline: the run above fetched all
+#    that is needed. No tests here; CI runs them.
+COPY . .
 RUN mvn -B -ntp -o -pl github-action -am -Dmaven.test.skip=true package \
  && cp github-action/target/infisical-action.jar /infisical-action.jar
 
