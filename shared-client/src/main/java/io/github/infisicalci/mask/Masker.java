@@ -117,7 +117,7 @@ public final class Masker {
       return this;
     }
 
-    /** The encoded forms to mask besides nothing else; default: all of them. */
+    /** Which forms of each value to mask; default: all of them. */
     public Builder forms(Set<EncodedForm> forms) {
       if (forms == null || forms.isEmpty()) {
         throw new IllegalArgumentException("forms must name at least one EncodedForm");
