@@ -60,7 +60,11 @@ RUN printf '%s\n' $JVM_FLAGS > /app/jvm.options \
       -jar /app/infisical-action.jar --self-check \
  && java @/app/jvm.options -XX:AOTCache=/app/infisical-action.aot -XX:AOTMode=on \
       -jar /app/infisical-action.jar --self-check >/dev/null
-# Exec form: no shell in between (dash would drop the runner's hyphenated INPUT_ names). action.yml gives
-# this same command as `entrypoint` + `args`, so that its `post-entrypoint` runs the same JVM command
-# (the program tells the post stage by the state the main stage saved).
+# Exec form: no shell in between (dash would drop the runner's hyphenated INPUT_ names).
 ENTRYPOINT ["/opt/java/openjdk/bin/java", "@/app/jvm.options", "-XX:AOTCache=/app/infisical-action.aot", "-jar", "/app/infisical-action.jar"]
+# action.yml's post-entrypoint: the ENTRYPOINT command with the argument `post`. bash (not dash) passes
+# the hyphenated INPUT_ names through to java unchanged.
+RUN printf '%s\n' '#!/bin/bash' \
+      'exec /opt/java/openjdk/bin/java @/app/jvm.options -XX:AOTCache=/app/infisical-action.aot -jar /app/infisical-action.jar post "$@"' \
+      > /app/post \
+ && chmod 755 /app/post

@@ -12,8 +12,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>no argument: the main step (inputs from {@code INPUT_*} variables, as the runner passes them);</li>
- *   <li>{@code post}: the post step (removes the exported file); also chosen when the runner hands back
- *       the state {@code STATE_infisical_post} that the main step saved;</li>
+ *   <li>{@code post}: the post step (removes the exported file); action.yml's post-entrypoint
+ *       {@code /app/post} passes it;</li>
  *   <li>{@code --self-check}: exercises the normal code paths offline and exits 0 (image build, AOT
  *       training).</li>
  * </ul>
@@ -39,7 +39,7 @@ public final class Main {
         boolean verbose = args.length > 1 && args[1].equals("--verbose");
         return new SelfCheck(log, verbose ? out : null).run();
       }
-      if ((args.length > 0 && args[0].equals("post")) || "true".equals(env.get("STATE_" + MainStep.STATE_POST))) {
+      if (args.length > 0 && args[0].equals("post")) {
         return new PostStep(env, log).run();
       }
       if (args.length > 0 && !args[0].isBlank()) {

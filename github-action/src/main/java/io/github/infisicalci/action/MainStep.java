@@ -38,7 +38,6 @@ import java.util.Map;
  * and key, and exit code 1; never a value or a stack trace.
  */
 final class MainStep {
-  static final String STATE_POST = "infisical_post";
   static final String STATE_FILE = "infisical_file";
   static final int MIN_MASK_WARN = 4;
 
@@ -61,7 +60,6 @@ final class MainStep {
     }
     addMask("ACTIONS_ID_TOKEN_REQUEST_TOKEN", SecretValue.of(env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN")));
     refreshMasker();
-    markPostState();
 
     ActionSettings settings;
     try {
@@ -370,20 +368,6 @@ final class MainStep {
     log.endGroup();
     if (s.environmentSource().startsWith(".infisical.json")) {
       log.info("Infisical: " + s.environmentSource());
-    }
-  }
-
-  private void markPostState() {
-    String stateFile = env.get("GITHUB_STATE");
-    if (!present(stateFile)) {
-      return;
-    }
-    FileCommands state = new FileCommands();
-    state.queue(Path.of(stateFile), STATE_POST, SecretValue.of("true"));
-    try {
-      state.commit();
-    } catch (IOException e) {
-      log.warning("Infisical: could not write GITHUB_STATE (" + e.getClass().getSimpleName() + ")");
     }
   }
 
