@@ -1,5 +1,7 @@
 package io.github.infisicalci.jenkins.binding;
 
+import static io.github.infisicalci.jenkins.config.InfisicalSettings.blankToNull;
+
 import io.github.infisicalci.export.ExportException;
 import io.github.infisicalci.export.KeySelection;
 import io.github.infisicalci.jenkins.config.InfisicalSettings;
@@ -59,9 +61,8 @@ public record BlockOptions(String serverUrl, String credentialsId, String projec
 
   /** The block's own settings layer: the official {@code configuration}, then the concise fields on top. */
   public InfisicalSettings settings() {
-    InfisicalSettings concise = InfisicalSettings.builder().serverUrl(serverUrl).credentialsId(credentialsId)
-        .projectId(projectId).projectSlug(projectSlug).environment(environment).build();
-    return official.overriddenBy(concise);
+    return official.overriddenBy(
+        InfisicalSettings.connection(serverUrl, credentialsId, projectId, projectSlug, environment));
   }
 
   /**
@@ -105,10 +106,5 @@ public record BlockOptions(String serverUrl, String credentialsId, String projec
       }
     }
     return out;
-  }
-
-  /** {@code null} for null or blank, else trimmed. */
-  public static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -15,6 +15,7 @@ import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.github.infisicalci.export.ExportEntry;
+import io.github.infisicalci.jenkins.config.FormSupport;
 import io.github.infisicalci.jenkins.config.InfisicalSettings;
 import io.github.infisicalci.jenkins.console.ForgetLiveMasks;
 import io.github.infisicalci.jenkins.console.LiveMasks;
@@ -71,7 +72,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setServerUrl(String serverUrl) {
-    this.serverUrl = BlockOptions.blankToNull(serverUrl);
+    this.serverUrl = InfisicalSettings.blankToNull(serverUrl);
   }
 
   public String getCredentialsId() {
@@ -80,7 +81,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setCredentialsId(String credentialsId) {
-    this.credentialsId = BlockOptions.blankToNull(credentialsId);
+    this.credentialsId = InfisicalSettings.blankToNull(credentialsId);
   }
 
   public String getProjectId() {
@@ -89,7 +90,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setProjectId(String projectId) {
-    this.projectId = BlockOptions.blankToNull(projectId);
+    this.projectId = InfisicalSettings.blankToNull(projectId);
   }
 
   public String getProjectSlug() {
@@ -98,7 +99,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setProjectSlug(String projectSlug) {
-    this.projectSlug = BlockOptions.blankToNull(projectSlug);
+    this.projectSlug = InfisicalSettings.blankToNull(projectSlug);
   }
 
   public String getEnvironment() {
@@ -107,7 +108,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setEnvironment(String environment) {
-    this.environment = BlockOptions.blankToNull(environment);
+    this.environment = InfisicalSettings.blankToNull(environment);
   }
 
   /** Folder paths, one per line or comma-separated; a later path wins. Default {@code /}. */
@@ -117,7 +118,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setPaths(String paths) {
-    this.paths = BlockOptions.blankToNull(paths);
+    this.paths = InfisicalSettings.blankToNull(paths);
   }
 
   /**
@@ -130,7 +131,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   @DataBoundSetter
   public void setKeys(String keys) {
-    this.keys = BlockOptions.blankToNull(keys);
+    this.keys = InfisicalSettings.blankToNull(keys);
   }
 
   public boolean isRecursive() {
@@ -269,27 +270,27 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String serverUrl,
         @QueryParameter String credentialsId) {
-      return BlockForms.credentials(item, serverUrl, credentialsId);
+      return FormSupport.credentials(item, serverUrl, credentialsId);
     }
 
     @POST
     public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
-      return BlockForms.checkServerUrl(item, value);
+      return FormSupport.checkServerUrl(item, value);
     }
 
     @POST
     public FormValidation doCheckProjectId(@AncestorInPath Item item, @QueryParameter String value) {
-      return BlockForms.checkName(item, "projectId", value);
+      return FormSupport.checkName(item, "projectId", value);
     }
 
     @POST
     public FormValidation doCheckProjectSlug(@AncestorInPath Item item, @QueryParameter String value) {
-      return BlockForms.checkName(item, "projectSlug", value);
+      return FormSupport.checkName(item, "projectSlug", value);
     }
 
     @POST
     public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
-      return BlockForms.checkName(item, "environment", value);
+      return FormSupport.checkName(item, "environment", value);
     }
 
     /** Key selection syntax and variable names (no outbound call). */
@@ -309,7 +310,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
     public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String serverUrl,
         @QueryParameter String credentialsId, @QueryParameter String projectId, @QueryParameter String projectSlug,
         @QueryParameter String environment) {
-      return BlockForms.testConnection(item, serverUrl, credentialsId, projectId, projectSlug, environment);
+      return FormSupport.testConnection(item, serverUrl, credentialsId, projectId, projectSlug, environment);
     }
   }
 }

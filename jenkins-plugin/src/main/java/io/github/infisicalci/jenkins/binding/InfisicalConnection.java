@@ -24,8 +24,8 @@ public final class InfisicalConnection implements Describable<InfisicalConnectio
 
   /** As a settings layer (the step's concise fields override it). */
   public InfisicalSettings toSettings() {
-    return InfisicalSettings.builder().serverUrl(infisicalUrl).credentialsId(infisicalCredentialId)
-        .projectSlug(infisicalProjectSlug).environment(infisicalEnvironmentSlug).build();
+    return InfisicalSettings.connection(infisicalUrl, infisicalCredentialId, null, infisicalProjectSlug,
+        infisicalEnvironmentSlug);
   }
 
   public String getInfisicalUrl() {

@@ -3,6 +3,7 @@ package io.github.infisicalci.jenkins.config;
 import hudson.AbortException;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.github.infisicalci.client.ClientConfig;
 import io.github.infisicalci.client.InfisicalException;
 import io.github.infisicalci.client.secrets.ProjectRef;
@@ -14,7 +15,8 @@ import java.util.Map;
 import jenkins.model.Jenkins;
 
 /**
- * Form-method bodies shared by the global configuration, the folder property and the build wrapper.
+ * Form-method bodies shared by the global configuration, the folder property, the freestyle wrapper and
+ * the Pipeline step (the block-only checks are in {@code io.github.infisicalci.jenkins.binding.BlockForms}).
  * Every method first checks that the user may configure the context (Item/CONFIGURE on {@code item},
  * or Jenkins/ADMINISTER for the global context); a user who may not learns nothing and causes no
  * outbound call.
@@ -26,6 +28,11 @@ public final class FormSupport {
   /** Whether the current user may configure {@code item} (the global configuration when {@code null}). */
   public static boolean canConfigure(Item item) {
     return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+  }
+
+  /** Credentials the user may use on {@code item}, for the form's server URL or the enclosing default. */
+  public static ListBoxModel credentials(Item item, String serverUrl, String credentialsId) {
+    return InfisicalCredentials.listBox(item, SettingsLayers.effectiveServerUrl(item, serverUrl), credentialsId);
   }
 
   /** Server URL syntax (no outbound call). */
@@ -42,6 +49,16 @@ public final class FormSupport {
       return FormValidation.ok();
     }
     return SettingsValidation.nameProblem(field, value).map(FormValidation::error).orElseGet(FormValidation::ok);
+  }
+
+  /**
+   * Logs in and looks the project and environment up, with the form's values over the defaults that
+   * enclose {@code item} (Item/CONFIGURE).
+   */
+  public static FormValidation testConnection(Item item, String serverUrl, String credentialsId, String projectId,
+      String projectSlug, String environment) {
+    InfisicalSettings form = InfisicalSettings.connection(serverUrl, credentialsId, projectId, projectSlug, environment);
+    return testConnection(item, SettingsLayers.enclosing(item).overriddenBy(form));
   }
 
   /**

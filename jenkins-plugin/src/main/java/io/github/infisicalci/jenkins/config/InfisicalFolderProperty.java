@@ -7,7 +7,6 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.github.infisicalci.jenkins.credentials.InfisicalCredentials;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -32,8 +31,7 @@ public class InfisicalFolderProperty extends AbstractFolderProperty<AbstractFold
 
   /** This folder's settings layer. */
   public InfisicalSettings toSettings() {
-    return InfisicalSettings.builder().serverUrl(serverUrl).credentialsId(credentialsId).projectId(projectId)
-        .projectSlug(projectSlug).environment(environment).build();
+    return InfisicalSettings.connection(serverUrl, credentialsId, projectId, projectSlug, environment);
   }
 
   public String getServerUrl() {
@@ -42,7 +40,7 @@ public class InfisicalFolderProperty extends AbstractFolderProperty<AbstractFold
 
   @DataBoundSetter
   public void setServerUrl(String serverUrl) {
-    this.serverUrl = InfisicalGlobalConfiguration.trimToNull(serverUrl);
+    this.serverUrl = InfisicalSettings.blankToNull(serverUrl);
   }
 
   public String getCredentialsId() {
@@ -51,7 +49,7 @@ public class InfisicalFolderProperty extends AbstractFolderProperty<AbstractFold
 
   @DataBoundSetter
   public void setCredentialsId(String credentialsId) {
-    this.credentialsId = InfisicalGlobalConfiguration.trimToNull(credentialsId);
+    this.credentialsId = InfisicalSettings.blankToNull(credentialsId);
   }
 
   public String getProjectId() {
@@ -60,7 +58,7 @@ public class InfisicalFolderProperty extends AbstractFolderProperty<AbstractFold
 
   @DataBoundSetter
   public void setProjectId(String projectId) {
-    this.projectId = InfisicalGlobalConfiguration.trimToNull(projectId);
+    this.projectId = InfisicalSettings.blankToNull(projectId);
   }
 
   public String getProjectSlug() {
@@ -69,7 +67,7 @@ public class InfisicalFolderProperty extends AbstractFolderProperty<AbstractFold
 
   @DataBoundSetter
   public void setProjectSlug(String projectSlug) {
-    this.projectSlug = InfisicalGlobalConfiguration.trimToNull(projectSlug);
+    this.projectSlug = InfisicalSettings.blankToNull(projectSlug);
   }
 
   public String getEnvironment() {
@@ -78,7 +76,7 @@ public class InfisicalFolderProperty extends AbstractFolderProperty<AbstractFold
 
   @DataBoundSetter
   public void setEnvironment(String environment) {
-    this.environment = InfisicalGlobalConfiguration.trimToNull(environment);
+    this.environment = InfisicalSettings.blankToNull(environment);
   }
 
   /** Descriptor of {@link InfisicalFolderProperty}. */
@@ -94,7 +92,7 @@ public class InfisicalFolderProperty extends AbstractFolderProperty<AbstractFold
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String serverUrl,
         @QueryParameter String credentialsId) {
-      return InfisicalCredentials.listBox(item, SettingsLayers.effectiveServerUrl(item, serverUrl), credentialsId);
+      return FormSupport.credentials(item, serverUrl, credentialsId);
     }
 
     @POST
@@ -122,9 +120,7 @@ public class InfisicalFolderProperty extends AbstractFolderProperty<AbstractFold
     public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String serverUrl,
         @QueryParameter String credentialsId, @QueryParameter String projectId, @QueryParameter String projectSlug,
         @QueryParameter String environment) {
-      InfisicalSettings form = InfisicalSettings.builder().serverUrl(serverUrl).credentialsId(credentialsId)
-          .projectId(projectId).projectSlug(projectSlug).environment(environment).build();
-      return FormSupport.testConnection(item, SettingsLayers.enclosing(item).overriddenBy(form));
+      return FormSupport.testConnection(item, serverUrl, credentialsId, projectId, projectSlug, environment);
     }
   }
 }

@@ -50,7 +50,7 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
 
   @DataBoundSetter
   public void setServerUrl(String serverUrl) {
-    this.serverUrl = trimToNull(serverUrl);
+    this.serverUrl = InfisicalSettings.blankToNull(serverUrl);
     save();
   }
 
@@ -60,7 +60,7 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
 
   @DataBoundSetter
   public void setCredentialsId(String credentialsId) {
-    this.credentialsId = trimToNull(credentialsId);
+    this.credentialsId = InfisicalSettings.blankToNull(credentialsId);
     save();
   }
 
@@ -70,7 +70,7 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
 
   @DataBoundSetter
   public void setProjectId(String projectId) {
-    this.projectId = trimToNull(projectId);
+    this.projectId = InfisicalSettings.blankToNull(projectId);
     save();
   }
 
@@ -80,7 +80,7 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
 
   @DataBoundSetter
   public void setProjectSlug(String projectSlug) {
-    this.projectSlug = trimToNull(projectSlug);
+    this.projectSlug = InfisicalSettings.blankToNull(projectSlug);
     save();
   }
 
@@ -90,7 +90,7 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
 
   @DataBoundSetter
   public void setEnvironment(String environment) {
-    this.environment = trimToNull(environment);
+    this.environment = InfisicalSettings.blankToNull(environment);
     save();
   }
 
@@ -123,7 +123,7 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
 
   @DataBoundSetter
   public void setCaCertificate(String caCertificate) {
-    this.caCertificate = trimToNull(caCertificate);
+    this.caCertificate = InfisicalSettings.blankToNull(caCertificate);
     save();
   }
 
@@ -141,8 +141,8 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   /** Credentials dropdown (Jenkins/ADMINISTER; others see only the current value). */
   @POST
   public ListBoxModel doFillCredentialsIdItems(@QueryParameter String serverUrl, @QueryParameter String credentialsId) {
-    return InfisicalCredentials.listBox(null, FormSupport.serverUrlOf(InfisicalSettings.builder()
-        .serverUrl(serverUrl).build()), credentialsId);
+    return InfisicalCredentials.listBox(null, FormSupport.serverUrlOf(
+        InfisicalSettings.connection(serverUrl, null, null, null, null)), credentialsId);
   }
 
   @POST
@@ -185,9 +185,5 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  static String trimToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -28,14 +28,21 @@ public record InfisicalSettings(String serverUrl, String credentialsId, String p
 
   /** Blank text becomes {@code null}; text is trimmed (the CA certificate keeps its inner layout). */
   public InfisicalSettings {
-    serverUrl = clean(serverUrl);
-    credentialsId = clean(credentialsId);
-    projectId = clean(projectId);
-    projectSlug = clean(projectSlug);
-    environment = clean(environment);
-    caCertificate = clean(caCertificate);
+    serverUrl = blankToNull(serverUrl);
+    credentialsId = blankToNull(credentialsId);
+    projectId = blankToNull(projectId);
+    projectSlug = blankToNull(projectSlug);
+    environment = blankToNull(environment);
+    caCertificate = blankToNull(caCertificate);
     connectTimeoutSeconds = positiveOrNull(connectTimeoutSeconds);
     readTimeoutSeconds = positiveOrNull(readTimeoutSeconds);
+  }
+
+  /** A layer that sets only the connection fields (server, credentials, project, environment). */
+  public static InfisicalSettings connection(String serverUrl, String credentialsId, String projectId,
+      String projectSlug, String environment) {
+    return new InfisicalSettings(serverUrl, credentialsId, projectId, projectSlug, environment, null, null, null,
+        null);
   }
 
   /** Builds a layer field by field. */
@@ -74,7 +81,8 @@ public record InfisicalSettings(String serverUrl, String credentialsId, String p
     return inner != null ? inner : outer;
   }
 
-  private static String clean(String s) {
+  /** {@code null} for null or blank text, else trimmed: the one rule for "unset" text in every layer and block. */
+  public static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 

@@ -40,7 +40,7 @@ public final class SettingsLayers {
 
   /** {@code formValue} when set, else the URL the enclosing defaults give. */
   public static String effectiveServerUrl(Item item, String formValue) {
-    InfisicalSettings s = enclosing(item).overriddenBy(InfisicalSettings.builder().serverUrl(formValue).build());
+    InfisicalSettings s = enclosing(item).overriddenBy(InfisicalSettings.connection(formValue, null, null, null, null));
     return FormSupport.serverUrlOf(s);
   }
 }

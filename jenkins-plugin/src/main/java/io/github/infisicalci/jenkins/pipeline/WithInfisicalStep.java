@@ -10,6 +10,8 @@ import io.github.infisicalci.jenkins.binding.BlockForms;
 import io.github.infisicalci.jenkins.binding.BlockOptions;
 import io.github.infisicalci.jenkins.binding.InfisicalConnection;
 import io.github.infisicalci.jenkins.binding.InfisicalSecretFolder;
+import io.github.infisicalci.jenkins.config.FormSupport;
+import io.github.infisicalci.jenkins.config.InfisicalSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +61,7 @@ public final class WithInfisicalStep extends Step {
 
   @DataBoundSetter
   public void setServerUrl(String serverUrl) {
-    this.serverUrl = BlockOptions.blankToNull(serverUrl);
+    this.serverUrl = InfisicalSettings.blankToNull(serverUrl);
   }
 
   public String getCredentialsId() {
@@ -68,7 +70,7 @@ public final class WithInfisicalStep extends Step {
 
   @DataBoundSetter
   public void setCredentialsId(String credentialsId) {
-    this.credentialsId = BlockOptions.blankToNull(credentialsId);
+    this.credentialsId = InfisicalSettings.blankToNull(credentialsId);
   }
 
   public String getProjectId() {
@@ -77,7 +79,7 @@ public final class WithInfisicalStep extends Step {
 
   @DataBoundSetter
   public void setProjectId(String projectId) {
-    this.projectId = BlockOptions.blankToNull(projectId);
+    this.projectId = InfisicalSettings.blankToNull(projectId);
   }
 
   public String getProjectSlug() {
@@ -86,7 +88,7 @@ public final class WithInfisicalStep extends Step {
 
   @DataBoundSetter
   public void setProjectSlug(String projectSlug) {
-    this.projectSlug = BlockOptions.blankToNull(projectSlug);
+    this.projectSlug = InfisicalSettings.blankToNull(projectSlug);
   }
 
   public String getEnvironment() {
@@ -95,7 +97,7 @@ public final class WithInfisicalStep extends Step {
 
   @DataBoundSetter
   public void setEnvironment(String environment) {
-    this.environment = BlockOptions.blankToNull(environment);
+    this.environment = InfisicalSettings.blankToNull(environment);
   }
 
   /** Folder paths, one per line or comma-separated; a later path wins. Default {@code /}. */
@@ -105,7 +107,7 @@ public final class WithInfisicalStep extends Step {
 
   @DataBoundSetter
   public void setPaths(String paths) {
-    this.paths = BlockOptions.blankToNull(paths);
+    this.paths = InfisicalSettings.blankToNull(paths);
   }
 
   /**
@@ -118,7 +120,7 @@ public final class WithInfisicalStep extends Step {
 
   @DataBoundSetter
   public void setKeys(String keys) {
-    this.keys = BlockOptions.blankToNull(keys);
+    this.keys = InfisicalSettings.blankToNull(keys);
   }
 
   public boolean isRecursive() {
@@ -202,27 +204,27 @@ public final class WithInfisicalStep extends Step {
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String serverUrl,
         @QueryParameter String credentialsId) {
-      return BlockForms.credentials(item, serverUrl, credentialsId);
+      return FormSupport.credentials(item, serverUrl, credentialsId);
     }
 
     @POST
     public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
-      return BlockForms.checkServerUrl(item, value);
+      return FormSupport.checkServerUrl(item, value);
     }
 
     @POST
     public FormValidation doCheckProjectId(@AncestorInPath Item item, @QueryParameter String value) {
-      return BlockForms.checkName(item, "projectId", value);
+      return FormSupport.checkName(item, "projectId", value);
     }
 
     @POST
     public FormValidation doCheckProjectSlug(@AncestorInPath Item item, @QueryParameter String value) {
-      return BlockForms.checkName(item, "projectSlug", value);
+      return FormSupport.checkName(item, "projectSlug", value);
     }
 
     @POST
     public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
-      return BlockForms.checkName(item, "environment", value);
+      return FormSupport.checkName(item, "environment", value);
     }
 
     /** Key selection syntax and variable names (no outbound call). */
@@ -242,7 +244,7 @@ public final class WithInfisicalStep extends Step {
     public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String serverUrl,
         @QueryParameter String credentialsId, @QueryParameter String projectId, @QueryParameter String projectSlug,
         @QueryParameter String environment) {
-      return BlockForms.testConnection(item, serverUrl, credentialsId, projectId, projectSlug, environment);
+      return FormSupport.testConnection(item, serverUrl, credentialsId, projectId, projectSlug, environment);
     }
   }
 }
