@@ -245,73 +245,60 @@ public final class InfisicalClient implements AutoCloseable {
   }
 
   private Listing listRaw(SecretValue token, Target target, SecretsRequest r, String path, RequestContext ctx) {
-    if (!useV3.get()) {
-      ApiCall v4 = ApiCall.get("/api/v4/secrets").bearer(token)
-          .query("projectId", target.id())
-          .query("environment", r.environment())
-          .query("secretPath", path)
-          .query("viewSecretValue", true)
+    return sendVersioned(v3 -> {
+      ApiCall.Builder call = secretsCall(v3, token, target, r, path, null)
           .query("expandSecretReferences", r.expandReferences())
           .query("recursive", r.recursive())
           .query("include_imports", r.includeImports())
-          .query("includeImports", r.includeImports())
-          .query("includePersonalOverrides", true)
-          .tags(r)
-          .what("list secrets").context(ctx).notFound(NotFoundException.Kind.FOLDER).build();
-      try {
-        return Listing.parse(api.send(v4), ctx);
-      } catch (RouteNotFoundException e) {
-        if (useV3.compareAndSet(false, true)) {
-          api.log("The server has no /api/v4/secrets; using /api/v3/secrets/raw from now on");
-        }
+          .query("includeImports", r.includeImports());
+      if (!v3) {
+        call.query("includePersonalOverrides", true);
       }
-    }
-    ApiCall v3 = ApiCall.get("/api/v3/secrets/raw").bearer(token)
-        .query("workspaceId", target.id())
-        .query("environment", r.environment())
-        .query("secretPath", path)
-        .query("viewSecretValue", true)
-        .query("expandSecretReferences", r.expandReferences())
-        .query("recursive", r.recursive())
-        .query("include_imports", r.includeImports())
-        .query("includeImports", r.includeImports())
-        .tags(r)
-        .what("list secrets").context(ctx).notFound(NotFoundException.Kind.FOLDER).build();
-    return Listing.parse(api.send(v3), ctx);
+      return call.tags(r).what("list secrets").context(ctx).notFound(NotFoundException.Kind.FOLDER).build();
+    }, answer -> Listing.parse(answer, ctx));
   }
 
   private JsonNode getRaw(SecretValue token, Target target, SecretsRequest r, String path, String name,
       RequestContext ctx) {
+    return sendVersioned(v3 -> secretsCall(v3, token, target, r, path, name)
+        .query("expandSecretReferences", true)
+        .query("include_imports", true)
+        .query("includeImports", true)
+        .what("read secret '" + name + "'").context(ctx).notFound(NotFoundException.Kind.SECRET).build(),
+        Function.identity());
+  }
+
+  /**
+   * The secrets route of one API version with the parameters every secrets call carries: the folder
+   * listing, or with {@code name} the one shared secret of that name.
+   */
+  private static ApiCall.Builder secretsCall(boolean v3, SecretValue token, Target target, SecretsRequest r,
+      String path, String name) {
+    ApiCall.Builder call = ApiCall.get(v3 ? "/api/v3/secrets/raw" : "/api/v4/secrets").bearer(token)
+        .query(v3 ? "workspaceId" : "projectId", target.id())
+        .query("environment", r.environment())
+        .query("secretPath", path);
+    if (name != null) {
+      call.segment(name).query("type", "shared");
+    }
+    return call.query("viewSecretValue", true);
+  }
+
+  /**
+   * Sends the v4 form of a call ({@code call.apply(false)}); when the server has no such route, switches
+   * this client to the v3 form for good and sends that.
+   */
+  private <T> T sendVersioned(Function<Boolean, ApiCall> call, Function<JsonNode, T> parse) {
     if (!useV3.get()) {
-      ApiCall v4 = ApiCall.get("/api/v4/secrets").segment(name).bearer(token)
-          .query("projectId", target.id())
-          .query("environment", r.environment())
-          .query("secretPath", path)
-          .query("type", "shared")
-          .query("viewSecretValue", true)
-          .query("expandSecretReferences", true)
-          .query("include_imports", true)
-          .query("includeImports", true)
-          .what("read secret '" + name + "'").context(ctx).notFound(NotFoundException.Kind.SECRET).build();
       try {
-        return api.send(v4);
+        return parse.apply(api.send(call.apply(false)));
       } catch (RouteNotFoundException e) {
         if (useV3.compareAndSet(false, true)) {
           api.log("The server has no /api/v4/secrets; using /api/v3/secrets/raw from now on");
         }
       }
     }
-    ApiCall v3 = ApiCall.get("/api/v3/secrets/raw").segment(name).bearer(token)
-        .query("workspaceId", target.id())
-        .query("environment", r.environment())
-        .query("secretPath", path)
-        .query("type", "shared")
-        .query("viewSecretValue", true)
-        .query("expandSecretReferences", true)
-        .query("include_imports", true)
-        .query("includeImports", true)
-        .what("read secret '" + name + "'").context(ctx).notFound(NotFoundException.Kind.SECRET).build();
-    return api.send(v3);
+    return parse.apply(api.send(call.apply(true)));
   }
 
   /**
