@@ -13,34 +13,15 @@ import io.github.infisicalci.client.secrets.SecretsRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AuthMethodsTest {
-  private final MockWebServer server = new MockWebServer();
-  private final Routes routes = new Routes();
-  private final List<String> log = TestConfigs.newLog();
-
-  @BeforeEach
-  void start() throws IOException {
-    server.setDispatcher(routes);
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
+class AuthMethodsTest extends ScriptedServerTest {
   private String loginBody(AuthMethod auth, String path) {
     routes.on("POST", path, login("tok", 3600, 0));
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).build(), auth)) {
+    try (InfisicalClient c = InfisicalClient.create(config().build(), auth)) {
       assertEquals("tok", c.accessToken().reveal());
     }
     RecordedRequest r = routes.to("POST", path).get(0);
@@ -74,7 +55,7 @@ class AuthMethodsTest {
   @Test
   void kubernetesDefaultsToTheServiceAccountPath() {
     assertEquals(Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token"), AuthMethods.DEFAULT_KUBERNETES_TOKEN);
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).build(),
+    try (InfisicalClient c = InfisicalClient.create(config().build(),
         AuthMethods.kubernetes("identity-3"))) {
       AuthenticationException e = assertThrows(AuthenticationException.class, c::accessToken);
       assertTrue(e.getMessage().contains("/var/run/secrets/kubernetes.io/serviceaccount/token"), e.getMessage());
@@ -84,7 +65,7 @@ class AuthMethodsTest {
 
   @Test
   void emptyJwtFailsBeforeSending() {
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).build(),
+    try (InfisicalClient c = InfisicalClient.create(config().build(),
         AuthMethods.oidc("identity-1", SecretValue::empty))) {
       AuthenticationException e = assertThrows(AuthenticationException.class, c::accessToken);
       assertTrue(e.getMessage().contains("oidc auth (identity 'identity-1')"), e.getMessage());
@@ -97,7 +78,7 @@ class AuthMethodsTest {
     routes.on("GET", "/api/v2/service-token", json(200, "{\"_id\":\"tok1\",\"name\":\"ci\",\"workspace\":\"proj-9\","
         + "\"scopes\":[{\"environment\":\"dev\",\"secretPath\":\"/\"}]}"));
     routes.on("GET", "/api/v4/secrets", Routes.secrets("A", "1"));
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).build(),
+    try (InfisicalClient c = InfisicalClient.create(config().build(),
         AuthMethods.token(SecretValue.of("st.tok1.0123456789abcdef.e2ekey")))) {
       assertEquals("proj-9", c.fetchSecrets(SecretsRequest.builder().environment("dev").build()).projectId());
       c.revoke(); // not revocable: nothing is sent
@@ -130,7 +111,7 @@ class AuthMethodsTest {
   @Test
   void extraHeadersAndUserAgentAreSent() {
     routes.on("POST", "/api/v1/auth/universal-auth/login", login("tok", 3600, 0));
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).header("X-Infisical-Org", "acme")
+    try (InfisicalClient c = InfisicalClient.create(config().header("X-Infisical-Org", "acme")
         .userAgent("my-agent/1").build(), TestConfigs.universal())) {
       c.accessToken();
     }

@@ -19,34 +19,17 @@ import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ListingTest {
+class ListingTest extends ScriptedServerTest {
   private static final String PROJECT = "{\"id\":\"proj-1\",\"slug\":\"demo-project\",\"name\":\"Demo\",\"environments\":["
       + "{\"name\":\"Development\",\"slug\":\"dev\",\"id\":\"e1\"},{\"name\":\"Staging\",\"slug\":\"staging\",\"id\":\"e2\"},"
       + "{\"name\":\"Production\",\"slug\":\"prod\",\"id\":\"e3\"}]}";
 
-  private final MockWebServer server = new MockWebServer();
-  private final Routes routes = new Routes();
-  private final FakeTime time = new FakeTime();
-  private final List<String> log = TestConfigs.newLog();
-
   @BeforeEach
-  void start() throws IOException {
-    server.setDispatcher(routes);
-    server.start();
+  void acceptLogin() {
     routes.on("POST", "/api/v1/auth/universal-auth/login", login("tok-1", 3600, 0));
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private InfisicalClient client() {
-    return InfisicalClient.create(TestConfigs.base(server, log).build(), TestConfigs.universal(), time.timing());
   }
 
   private static HttpUrl url(RecordedRequest r) {

@@ -13,7 +13,6 @@ import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.Secret;
 import io.github.infisicalci.client.secrets.SecretsRequest;
 import io.github.infisicalci.client.secrets.SecretsResult;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -21,30 +20,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** No secret value, client secret, JWT or token in any toString, exception message or log line. */
-class RedactionTest {
+class RedactionTest extends ScriptedServerTest {
   private static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJpZGVudGl0eSJ9.c2lnbmF0dXJlLXZhbHVl";
   private static final String VALUE = "pg-password-7d1f0c";
   private static final String JWT = "eyJraWQiOiJrMSJ9.eyJhdWQiOiJodHRwcyJ9.b2lkYy1zaWduYXR1cmU";
 
-  private final MockWebServer server = new MockWebServer();
-  private final Routes routes = new Routes();
-  private final List<String> log = TestConfigs.newLog();
-
-  @BeforeEach
-  void start() throws IOException {
-    server.setDispatcher(routes);
-    server.start();
-  }
-
   @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
+  void logIsClean() {
     for (String line : log) {
       assertClean(line);
     }
@@ -99,7 +85,7 @@ class RedactionTest {
     routes.on("GET", "/api/v4/secrets", json(400, "{\"reqId\":\"r\",\"statusCode\":400,\"error\":\"BadRequest\","
         + "\"message\":\"bad token " + TOKEN + " and Bearer abc.def and secret " + TestConfigs.CLIENT_SECRET
         + " and st.tok1.0123456789abcdef\"}"));
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).build(), TestConfigs.universal())) {
+    try (InfisicalClient c = InfisicalClient.create(config().build(), TestConfigs.universal())) {
       InfisicalException e = assertThrows(InfisicalException.class, () -> c.fetchSecrets(
           SecretsRequest.builder().project(ProjectRef.id("p")).environment("dev").build()));
       assertClean(everything(e));
@@ -113,7 +99,7 @@ class RedactionTest {
   void refusedLoginEchoingTheClientSecretIsRedacted() {
     routes.on("POST", "/api/v1/auth/universal-auth/login", json(401, "{\"statusCode\":401,\"error\":\"Unauthorized\","
         + "\"message\":\"Invalid credentials for " + TestConfigs.CLIENT_SECRET + "\"}"));
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).build(), TestConfigs.universal())) {
+    try (InfisicalClient c = InfisicalClient.create(config().build(), TestConfigs.universal())) {
       AuthenticationException e = assertThrows(AuthenticationException.class, c::accessToken);
       assertClean(everything(e));
     }
@@ -123,7 +109,7 @@ class RedactionTest {
   void oidcLoginFailureDoesNotShowTheJwt() {
     routes.on("POST", "/api/v1/auth/oidc-auth/login", json(500, "{\"statusCode\":500,\"error\":\"Internal\","
         + "\"message\":\"OIDC error for jwt " + JWT + "\"}"));
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).build(),
+    try (InfisicalClient c = InfisicalClient.create(config().build(),
         AuthMethods.oidc("identity-1", () -> SecretValue.of(JWT)))) {
       InfisicalException e = assertThrows(InfisicalException.class, c::accessToken);
       assertClean(everything(e));
@@ -134,7 +120,7 @@ class RedactionTest {
   void logLinesHoldNoSecrets() {
     routes.on("POST", "/api/v1/auth/universal-auth/login", login(TOKEN, 3600, 0));
     routes.on("GET", "/api/v4/secrets", Routes.secrets("DB", VALUE));
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).build(), TestConfigs.universal())) {
+    try (InfisicalClient c = InfisicalClient.create(config().build(), TestConfigs.universal())) {
       SecretsResult r = c.fetchSecrets(SecretsRequest.builder().project(ProjectRef.id("p")).environment("dev").build());
       assertEquals(VALUE, r.get("DB").orElseThrow().value().reveal());
       assertClean(r.toString());

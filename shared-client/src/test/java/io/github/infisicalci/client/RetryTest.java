@@ -20,36 +20,24 @@ import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RetryTest {
-  private final MockWebServer server = new MockWebServer();
-  private final Routes routes = new Routes();
-  private final FakeTime time = new FakeTime();
-  private final List<String> log = TestConfigs.newLog();
-
+class RetryTest extends ScriptedServerTest {
   @BeforeEach
-  void start() throws IOException {
-    server.setDispatcher(routes);
-    server.start();
+  void acceptLogin() {
     routes.on("POST", "/api/v1/auth/universal-auth/login", login("tok-1", 3600, 0));
   }
 
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
   private InfisicalClient client(RetryPolicy policy) {
-    return InfisicalClient.create(TestConfigs.base(server, log).retryPolicy(policy)
+    return InfisicalClient.create(config().retryPolicy(policy)
         .readTimeout(Duration.ofMillis(300)).build(), TestConfigs.universal(), time.timing());
   }
 
-  private InfisicalClient client() {
+  @Override
+  InfisicalClient client() {
     return client(TestConfigs.fastRetries());
   }
 
@@ -78,7 +66,7 @@ class RetryTest {
   @Test
   void backoffIsExponentialWithJitterAndCapped() {
     RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(60));
-    ClientConfig cfg = TestConfigs.base(server, log).retryPolicy(policy).build();
+    ClientConfig cfg = config().retryPolicy(policy).build();
     double[] chance = {0.0};
     Api api = new Api(new okhttp3.OkHttpClient(), cfg, new Timing(time, time, () -> chance[0]), new Redactor(),
         new com.fasterxml.jackson.databind.ObjectMapper());
@@ -119,7 +107,7 @@ class RetryTest {
   @ValueSource(ints = {400, 401, 403, 404, 422})
   void clientErrorsFailAtOnce(int status) {
     routes.on("GET", "/api/v4/secrets", error(status, "SomeError", "no"), secrets("A", "1"));
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).build(),
+    try (InfisicalClient c = InfisicalClient.create(config().build(),
         io.github.infisicalci.client.auth.AuthMethods.accessToken(SecretValue.of("given-token")), time.timing())) {
       InfisicalException e = assertThrows(InfisicalException.class, () -> c.fetchSecrets(request()));
       assertEquals(status, e.status().getAsInt());

@@ -10,38 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.infisicalci.client.auth.AuthMethods;
 import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.SecretsRequest;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TokenLifecycleTest {
+class TokenLifecycleTest extends ScriptedServerTest {
   private static final String LOGIN = "/api/v1/auth/universal-auth/login";
   private static final String RENEW = "/api/v1/auth/token/renew";
-
-  private final MockWebServer server = new MockWebServer();
-  private final Routes routes = new Routes();
-  private final FakeTime time = new FakeTime();
-  private final List<String> log = TestConfigs.newLog();
-
-  @BeforeEach
-  void start() throws IOException {
-    server.setDispatcher(routes);
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private InfisicalClient client() {
-    return InfisicalClient.create(TestConfigs.base(server, log).build(), TestConfigs.universal(), time.timing());
-  }
 
   private static SecretsRequest request() {
     return SecretsRequest.builder().project(ProjectRef.id("p1")).environment("dev").build();
@@ -196,7 +172,7 @@ class TokenLifecycleTest {
   @Test
   void givenAccessTokenIsNeverRenewedNorReplaced() {
     routes.on("GET", "/api/v4/secrets", error(401, "Unauthorized", "Token revoked"));
-    try (InfisicalClient c = InfisicalClient.create(TestConfigs.base(server, log).build(),
+    try (InfisicalClient c = InfisicalClient.create(config().build(),
         AuthMethods.accessToken(SecretValue.of("given-token")), time.timing())) {
       assertThrows(AuthenticationException.class, () -> c.fetchSecrets(request()));
       time.advance(Duration.ofDays(30));
