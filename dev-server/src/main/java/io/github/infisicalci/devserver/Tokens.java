@@ -80,10 +80,7 @@ final class Tokens {
 
     /** Checks a bearer token for an API call and counts the use. */
     AccessToken authenticate(String jwt) {
-        AccessToken token = tokens.get(jwt);
-        if (token == null) {
-            throw ApiError.tokenInvalid();
-        }
+        AccessToken token = known(jwt);
         Instant now = world.now();
         synchronized (token) {
             if (token.revoked) {
@@ -102,10 +99,7 @@ final class Tokens {
 
     /** {@code POST /api/v1/auth/token/renew}. */
     AccessToken renew(String jwt) {
-        AccessToken token = tokens.get(jwt);
-        if (token == null) {
-            throw ApiError.tokenInvalid();
-        }
+        AccessToken token = known(jwt);
         Instant now = world.now();
         synchronized (token) {
             if (token.revoked) {
@@ -133,10 +127,7 @@ final class Tokens {
 
     /** {@code POST /api/v1/auth/token/revoke}. */
     void revoke(String jwt) {
-        AccessToken token = tokens.get(jwt);
-        if (token == null) {
-            throw ApiError.tokenInvalid();
-        }
+        AccessToken token = known(jwt);
         synchronized (token) {
             token.revoked = true;
         }
@@ -158,6 +149,14 @@ final class Tokens {
                 return !t.revoked && !expired(t, now);
             }
         }).count();
+    }
+
+    private AccessToken known(String jwt) {
+        AccessToken token = tokens.get(jwt);
+        if (token == null) {
+            throw ApiError.tokenInvalid();
+        }
+        return token;
     }
 
     private static boolean expired(AccessToken token, Instant now) {
