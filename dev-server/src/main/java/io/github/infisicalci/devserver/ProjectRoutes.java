@@ -7,6 +7,7 @@ import io.github.infisicalci.devserver.Model.Folder;
 import io.github.infisicalci.devserver.Model.Project;
 import io.github.infisicalci.devserver.Model.Scope;
 import io.github.infisicalci.devserver.Model.ServiceToken;
+import java.util.Map;
 
 /** Projects (v1 and the deprecated workspace routes), folders and service-token details. */
 final class ProjectRoutes {
@@ -21,10 +22,10 @@ final class ProjectRoutes {
     }
 
     void register(Router router) {
-        router.get("/api/v1/projects/slug/:slug", r -> Response.ok(projectJson(bySlug(r, false))));
+        router.get("/api/v1/projects/slug/:slug", r -> Response.ok(projectJson(bySlug(r))));
         router.get("/api/v1/projects/:projectId", r -> wrapped("project", byId(r, "projectId")));
         router.get("/api/v1/workspace/:workspaceId", r -> wrapped("workspace", byId(r, "workspaceId")));
-        router.get("/api/v2/workspace/:slug", r -> Response.ok(projectJson(bySlug(r, false))));
+        router.get("/api/v2/workspace/:slug", r -> Response.ok(projectJson(bySlug(r))));
         router.get("/api/v2/folders", this::folders);
         router.get("/api/v1/folders", this::folders);
         router.get("/api/v2/service-token", this::serviceToken);
@@ -33,26 +34,22 @@ final class ProjectRoutes {
                 .put("redisConfigured", false).put("secretScanningConfigured", false)));
     }
 
-    private Project bySlug(Request request, boolean allowServiceToken) {
-        Principal principal = auth.authenticate(request, allowServiceToken, true);
-        String slug = request.route().group("slug");
-        synchronized (world) {
-            Project p = world.projectsBySlug.get(slug);
-            if (p == null) {
-                throw ApiError.notFound("Project with slug '" + slug + "' not found");
-            }
-            principal.checkProject(p);
-            return p;
-        }
+    private Project bySlug(Request request) {
+        Principal principal = auth.authenticate(request, false, true);
+        return visible(principal, world.projectsBySlug, "slug", request.route().group("slug"));
     }
 
     private Project byId(Request request, String group) {
         Principal principal = auth.authenticate(request, true, true);
-        String id = request.route().group(group);
+        return visible(principal, world.projectsById, "ID", request.route().group(group));
+    }
+
+    /** The project under {@code key} in {@code index} if the caller may see it; 404 when there is none. */
+    private Project visible(Principal principal, Map<String, Project> index, String keyName, String key) {
         synchronized (world) {
-            Project p = world.projectsById.get(id);
+            Project p = index.get(key);
             if (p == null) {
-                throw ApiError.notFound("Project with ID '" + id + "' not found");
+                throw ApiError.notFound("Project with " + keyName + " '" + key + "' not found");
             }
             principal.checkProject(p);
             return p;
