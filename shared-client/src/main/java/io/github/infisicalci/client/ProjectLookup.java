@@ -31,7 +31,8 @@ final class ProjectLookup {
       if (known != null) {
         return known;
       }
-      Project p = ref.isSlug() ? bySlug(ref.value(), token) : byId(ref.value(), token);
+      Project p = ref.isSlug() ? lookup(ref.value(), "/api/v1/projects/slug", "/api/v2/workspace", token)
+          : lookup(ref.value(), "/api/v1/projects", "/api/v1/workspace", token);
       cache.put(ref, p);
       cache.putIfAbsent(ProjectRef.id(p.id()), p);
       if (p.slug() != null && !p.slug().isBlank()) {
@@ -41,26 +42,19 @@ final class ProjectLookup {
     }
   }
 
-  private Project bySlug(String slug, SecretValue token) {
-    RequestContext ctx = new RequestContext(slug, null, null, null);
+  /** The project under {@code route}/{@code key}, or under {@code legacyRoute}/{@code key} on older servers. */
+  private Project lookup(String key, String route, String legacyRoute, SecretValue token) {
+    RequestContext ctx = new RequestContext(key, null, null, null);
     try {
-      return parse(api.send(ApiCall.get("/api/v1/projects/slug").segment(slug).bearer(token)
-          .what("look up project '" + slug + "'").context(ctx).notFound(NotFoundException.Kind.PROJECT).build()));
+      return parse(api.send(lookupCall(route, key, token, ctx)));
     } catch (RouteNotFoundException e) {
-      return parse(api.send(ApiCall.get("/api/v2/workspace").segment(slug).bearer(token)
-          .what("look up project '" + slug + "'").context(ctx).notFound(NotFoundException.Kind.PROJECT).build()));
+      return parse(api.send(lookupCall(legacyRoute, key, token, ctx)));
     }
   }
 
-  private Project byId(String id, SecretValue token) {
-    RequestContext ctx = new RequestContext(id, null, null, null);
-    try {
-      return parse(api.send(ApiCall.get("/api/v1/projects").segment(id).bearer(token)
-          .what("look up project '" + id + "'").context(ctx).notFound(NotFoundException.Kind.PROJECT).build()));
-    } catch (RouteNotFoundException e) {
-      return parse(api.send(ApiCall.get("/api/v1/workspace").segment(id).bearer(token)
-          .what("look up project '" + id + "'").context(ctx).notFound(NotFoundException.Kind.PROJECT).build()));
-    }
+  private static ApiCall lookupCall(String route, String key, SecretValue token, RequestContext ctx) {
+    return ApiCall.get(route).segment(key).bearer(token)
+        .what("look up project '" + key + "'").context(ctx).notFound(NotFoundException.Kind.PROJECT).build();
   }
 
   static Project parse(JsonNode answer) {
