@@ -55,11 +55,7 @@ public final class BlockLoader {
   public record Injection(List<ExportEntry> entries, MaskingPlan plan, Masker masker) {
     /** Variable name → value, in order. */
     public Map<String, SecretValue> byName() {
-      Map<String, SecretValue> m = new LinkedHashMap<>();
-      for (ExportEntry e : entries) {
-        m.put(e.name(), e.value());
-      }
-      return m;
+      return BlockLoader.byName(entries);
     }
 
     /** The variable names, in order. */
@@ -136,13 +132,17 @@ public final class BlockLoader {
     }
   }
 
+  private static Map<String, SecretValue> byName(List<ExportEntry> entries) {
+    Map<String, SecretValue> m = new LinkedHashMap<>();
+    for (ExportEntry e : entries) {
+      m.put(e.name(), e.value());
+    }
+    return m;
+  }
+
   private static Injection record(Run<?, ?> build, SecretsLoader.Loaded loaded, String project, String environment,
       PrintStream log) {
-    Map<String, SecretValue> byName = new LinkedHashMap<>();
-    for (ExportEntry e : loaded.entries()) {
-      byName.put(e.name(), e.value());
-    }
-    MaskingPlan plan = MaskingPlan.of(byName);
+    MaskingPlan plan = MaskingPlan.of(byName(loaded.entries()));
     Masker masker = plan.masker();
     InfisicalRunAction action;
     synchronized (RUN_ACTION_LOCK) { // parallel Pipeline branches may record blocks of one run at once

@@ -3,6 +3,7 @@ package io.github.infisicalci.jenkins.binding;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import io.github.infisicalci.jenkins.config.InfisicalSettings;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -16,7 +17,7 @@ public final class InfisicalSecretKey implements Describable<InfisicalSecretKey>
 
   @DataBoundConstructor
   public InfisicalSecretKey(String infisicalKey) {
-    this.infisicalKey = infisicalKey == null || infisicalKey.isBlank() ? null : infisicalKey.trim();
+    this.infisicalKey = InfisicalSettings.blankToNull(infisicalKey);
   }
 
   public String getInfisicalKey() {

@@ -2,6 +2,7 @@ package io.github.infisicalci.jenkins.pipeline;
 
 import hudson.model.TaskListener;
 import io.github.infisicalci.jenkins.binding.BlockLoader;
+import io.github.infisicalci.jenkins.console.SealedMasks;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 

@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import io.github.infisicalci.jenkins.binding.BlockLoader;
 import io.github.infisicalci.jenkins.binding.BlockOptions;
 import io.github.infisicalci.jenkins.console.MaskingConsoleLogFilter;
+import io.github.infisicalci.jenkins.console.SealedMasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

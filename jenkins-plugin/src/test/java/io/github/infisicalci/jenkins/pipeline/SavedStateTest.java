@@ -7,6 +7,7 @@ import io.github.infisicalci.client.SecretValue;
 import io.github.infisicalci.export.ExportEntry;
 import io.github.infisicalci.jenkins.binding.BlockLoader;
 import io.github.infisicalci.jenkins.console.MaskingConsoleLogFilter;
+import io.github.infisicalci.jenkins.console.SealedMasks;
 import io.github.infisicalci.jenkins.console.MaskingPlan;
 import java.io.Serializable;
 import java.lang.reflect.Field;
@@ -29,10 +30,9 @@ class SavedStateTest {
       "int", "boolean",
       "java.util.LinkedHashMap<java.lang.String, hudson.util.Secret>",
       "java.util.List<hudson.util.Secret>",
-      "io.github.infisicalci.jenkins.pipeline.SealedMasks");
+      "io.github.infisicalci.jenkins.console.SealedMasks");
   /** String-typed fields that hold variable names or a run id (checked by name, so a new one fails here). */
   private static final Set<String> NAME_FIELDS = Set.of(
-      "MaskingConsoleLogFilter.names: java.util.List<java.lang.String>",
       "MaskingConsoleLogFilter.runId: java.lang.String",
       "SealedMasks.names: java.util.List<java.lang.String>");
 

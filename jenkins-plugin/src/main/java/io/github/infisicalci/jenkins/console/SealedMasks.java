@@ -1,14 +1,16 @@
-package io.github.infisicalci.jenkins.pipeline;
+package io.github.infisicalci.jenkins.console;
 
 import hudson.util.Secret;
 import io.github.infisicalci.client.SecretValue;
-import io.github.infisicalci.jenkins.console.MaskingPlan;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link MaskingPlan} kept with the Pipeline program: names, and the values as {@link Secret}s only. */
-final class SealedMasks implements Serializable {
+/**
+ * A {@link MaskingPlan} that may be serialized (with the Pipeline program, or to an agent): the names,
+ * and the values as encrypted {@link Secret}s only.
+ */
+public final class SealedMasks implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final List<String> names;
@@ -19,7 +21,8 @@ final class SealedMasks implements Serializable {
     this.values = values;
   }
 
-  static SealedMasks of(MaskingPlan plan) {
+  /** Seals {@code plan}. */
+  public static SealedMasks of(MaskingPlan plan) {
     List<Secret> sealed = new ArrayList<>();
     for (SecretValue v : plan.values()) {
       sealed.add(Secret.fromString(v.reveal()));
@@ -28,7 +31,7 @@ final class SealedMasks implements Serializable {
   }
 
   /** The plan again (decrypts). */
-  MaskingPlan open() {
+  public MaskingPlan open() {
     List<SecretValue> plain = new ArrayList<>();
     for (Secret s : values) {
       plain.add(SecretValue.of(s.getPlainText()));
