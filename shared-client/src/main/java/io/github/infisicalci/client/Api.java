@@ -90,7 +90,7 @@ final class Api {
       }
       long elapsed = timing.clock().millis() - start;
       if (attempt >= policy.maxAttempts()) {
-        throw exhausted(call, attempt, elapsed, last, " after " + attempt + " attempts in " + seconds(elapsed));
+        throw exhausted(call, attempt, last, " after " + attempt + " attempts in " + seconds(elapsed));
       }
       Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
       if (elapsed + delay.toMillis() > policy.totalBudget().toMillis()) {
@@ -99,7 +99,7 @@ final class Api {
                 + seconds(policy.totalBudget().toMillis()) + " (" + attempt + " attempts in " + seconds(elapsed) + ")"
             : ": the retry budget of " + seconds(policy.totalBudget().toMillis()) + " is used up (" + attempt
                 + " attempts in " + seconds(elapsed) + ")";
-        throw exhausted(call, attempt, elapsed, last, why);
+        throw exhausted(call, attempt, last, why);
       }
       log.accept("Retrying " + call.method() + " " + call.displayPath() + " in " + seconds(delay.toMillis())
           + " (attempt " + (attempt + 1) + " of " + policy.maxAttempts() + ")"
@@ -114,10 +114,8 @@ final class Api {
     }
   }
 
-  private RetriesExhaustedException exhausted(ApiCall call, int attempts, long elapsedMs, InfisicalException last,
-      String why) {
-    String lastText = last.getMessage();
-    return new RetriesExhaustedException("Gave up trying to " + call.what() + why + "; last failure: " + lastText,
+  private RetriesExhaustedException exhausted(ApiCall call, int attempts, InfisicalException last, String why) {
+    return new RetriesExhaustedException("Gave up trying to " + call.what() + why + "; last failure: " + last.getMessage(),
         call.context(), attempts, last);
   }
 

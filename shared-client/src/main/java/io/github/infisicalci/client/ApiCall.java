@@ -42,10 +42,6 @@ record ApiCall(String method, List<String> segments, Map<String, String> query, 
     return "/" + String.join("/", segments);
   }
 
-  ApiCall withBearer(SecretValue token) {
-    return new ApiCall(method, segments, query, body, token, what, context, notFound);
-  }
-
   static final class Builder {
     private final String method;
     private final List<String> segments = new ArrayList<>();

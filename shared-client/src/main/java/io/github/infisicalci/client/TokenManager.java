@@ -43,7 +43,7 @@ final class TokenManager {
     synchronized (lock) {
       Instant now = timing.clock().instant();
       if (grant == null) {
-        logIn(now);
+        logIn();
       } else if (expiresAt != null && !now.isBefore(refreshAt())) {
         refresh(now);
       }
@@ -103,7 +103,7 @@ final class TokenManager {
       }
       api.log("Access token " + (expired ? "expired" : maxTtlTooClose ? "is close to its max TTL" : "is not renewable")
           + "; logging in again");
-      logIn(now);
+      logIn();
       return;
     }
     try {
@@ -121,11 +121,12 @@ final class TokenManager {
       }
       api.log("Token renewal failed (" + e.status().stream().mapToObj(s -> "HTTP " + s).findFirst().orElse("no answer")
           + "); logging in again");
-      logIn(timing.clock().instant());
+      logIn();
     }
   }
 
-  private void logIn(Instant now) {
+  /** Logs in; the token's lifetime counts from when the login returned. */
+  private void logIn() {
     AccessGrant g = auth.authenticate(transport);
     api.redactor().remember(g.accessToken());
     logins++;
