@@ -106,8 +106,7 @@ public final class BlockLoader {
       String url = FormSupport.serverUrlOf(settings);
       CredentialMaterial cred = InfisicalCredentials.forRun(settings.credentialsId(), build, url);
       credentialMask = MaskingPlan.of(Map.of("credentials", cred.secret()));
-      ProjectRef project = settings.projectId() != null ? ProjectRef.id(settings.projectId())
-          : settings.projectSlug() != null ? ProjectRef.slug(settings.projectSlug()) : null;
+      ProjectRef project = settings.projectRef();
       if (project == null && cred.canLogIn()) {
         throw new BlockException("No Infisical project: set 'projectId' or 'projectSlug' (or"
             + " configuration.infisicalProjectSlug) on the step, the folder or the global configuration");

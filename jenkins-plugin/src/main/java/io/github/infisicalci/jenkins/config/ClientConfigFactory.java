@@ -62,7 +62,7 @@ public final class ClientConfigFactory {
         }
       }
     }
-    String user = userName == null || userName.isBlank() ? null : userName.trim();
+    String user = InfisicalSettings.blankToNull(userName);
     SecretValue pw = user == null ? null : SecretValue.of(password == null ? "" : password);
     return new ProxySettings(host.trim(), port, user, pw, noProxy);
   }

@@ -88,8 +88,7 @@ public final class FormSupport {
     MaskingPlan scrub = MaskingPlan.of(Map.of("credentials", cred.secret()));
     try {
       ClientConfig config = ClientConfigFactory.create(settings, JenkinsProxy.current(), null);
-      ProjectRef project = settings.projectId() != null ? ProjectRef.id(settings.projectId())
-          : settings.projectSlug() != null ? ProjectRef.slug(settings.projectSlug()) : null;
+      ProjectRef project = settings.projectRef();
       ConnectionCheck.Result r = ConnectionCheck.run(config, cred.authMethod(), project, settings.environment());
       return r.ok() ? FormValidation.ok(scrub.scrub(r.message())) : FormValidation.error(scrub.scrub(r.message()));
     } catch (InfisicalException | IllegalArgumentException e) {

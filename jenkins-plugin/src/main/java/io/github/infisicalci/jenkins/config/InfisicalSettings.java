@@ -1,5 +1,6 @@
 package io.github.infisicalci.jenkins.config;
 
+import io.github.infisicalci.client.secrets.ProjectRef;
 import java.util.List;
 
 /**
@@ -66,6 +67,11 @@ public record InfisicalSettings(String serverUrl, String credentialsId, String p
         pick(inner.readTimeoutSeconds, readTimeoutSeconds),
         pick(inner.caCertificate, caCertificate),
         pick(inner.useJenkinsProxy, useJenkinsProxy));
+  }
+
+  /** The project this layer names: by id when set, else by slug; {@code null} when neither is set. */
+  public ProjectRef projectRef() {
+    return projectId != null ? ProjectRef.id(projectId) : projectSlug != null ? ProjectRef.slug(projectSlug) : null;
   }
 
   /** Merges layers given from the outermost (global) to the innermost (the step). */

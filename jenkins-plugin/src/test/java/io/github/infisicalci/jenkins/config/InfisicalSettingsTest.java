@@ -3,6 +3,7 @@ package io.github.infisicalci.jenkins.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.infisicalci.client.secrets.ProjectRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +73,20 @@ class InfisicalSettingsTest {
   void proxyCanBeSwitchedOffByAnInnerLayer() {
     InfisicalSettings merged = GLOBAL.overriddenBy(InfisicalSettings.builder().useJenkinsProxy(false).build());
     assertEquals(Boolean.FALSE, merged.useJenkinsProxy());
+  }
+
+  @Test
+  void projectRefPrefersTheIdThenTheSlug() {
+    InfisicalSettings both = InfisicalSettings.connection(null, null, "6f1a", "my-proj", null);
+    assertEquals(ProjectRef.id("6f1a"), both.projectRef());
+    assertEquals(ProjectRef.slug("my-proj"), InfisicalSettings.connection(null, null, " ", "my-proj", null).projectRef());
+    assertNull(InfisicalSettings.connection("https://x.example", "cred", null, null, "prod").projectRef());
+  }
+
+  @Test
+  void connectionSetsOnlyTheConnectionFields() {
+    InfisicalSettings s = InfisicalSettings.connection(" https://x.example ", "cred", null, "proj", "prod");
+    assertEquals(InfisicalSettings.builder().serverUrl("https://x.example").credentialsId("cred").projectSlug("proj")
+        .environment("prod").build(), s);
   }
 }
