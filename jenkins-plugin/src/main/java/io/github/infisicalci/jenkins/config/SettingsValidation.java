@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Syntax rules for configured values, each problem one sentence naming the field. No outbound calls. */
 public final class SettingsValidation {
+  /** The user-info part of a URL ({@code scheme://user:password@}), never echoed in a message. */
+  private static final Pattern USER_INFO = Pattern.compile("^([^:/?#]*://)[^/?#]*@");
+
   private SettingsValidation() {
   }
 
@@ -39,18 +43,19 @@ public final class SettingsValidation {
   /** An http(s) URL with a host, without credentials, query or fragment. */
   public static Optional<String> serverUrlProblem(String value) {
     String v = value.trim();
+    String shown = printable(USER_INFO.matcher(v).replaceFirst("$1****@"));
     URI uri;
     try {
       uri = new URI(v);
     } catch (URISyntaxException e) {
-      return Optional.of("serverUrl '" + printable(v) + "' is not a valid URL");
+      return Optional.of("serverUrl '" + shown + "' is not a valid URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
-      return Optional.of("serverUrl must start with https:// (or http://), was '" + printable(v) + "'");
+      return Optional.of("serverUrl must start with https:// (or http://), was '" + shown + "'");
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
-      return Optional.of("serverUrl '" + printable(v) + "' has no host name");
+      return Optional.of("serverUrl '" + shown + "' has no host name");
     }
     if (uri.getRawUserInfo() != null) {
       return Optional.of("serverUrl must not contain a user name or password");

@@ -1,6 +1,7 @@
 package io.github.infisicalci.jenkins.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -21,6 +22,18 @@ class SettingsValidationTest {
     assertTrue(SettingsValidation.serverUrlProblem("https://user:pw@host").orElseThrow().contains("user name"));
     assertTrue(SettingsValidation.serverUrlProblem("https://host/?q=1").orElseThrow().contains("'?'"));
     assertTrue(SettingsValidation.serverUrlProblem("app.infisical.com").orElseThrow().startsWith("serverUrl"));
+  }
+
+  /** A password typed into the URL by mistake is never echoed, whatever else is wrong with the URL. */
+  @Test
+  void problemsNeverEchoAPasswordInTheUrl() {
+    for (String url : List.of("ftp://user:s3cret-pw@host", "https://user:s3cret pw@host", "https://user:s3cret-pw@host",
+        "htps://:s3cret-pw@host/path")) {
+      String p = SettingsValidation.serverUrlProblem(url).orElseThrow();
+      assertFalse(p.contains("s3cret"), p);
+    }
+    assertTrue(SettingsValidation.serverUrlProblem("ftp://user:s3cret-pw@host").orElseThrow()
+        .contains("'ftp://****@host'"));
   }
 
   @Test
