@@ -4,7 +4,7 @@
  * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
  * It declares only the members the plugin uses, with the package, name, type parameters, signature,
  * annotations (and retention) and checked exceptions of the real type, as read in
- * jenkinsci/jenkins core (read at 2.579; the plugin baseline is 2.568.x).
+ * jenkinsci/jenkins core (audited at tag jenkins-2.568.1, commit ce61ddbf, the plugin baseline).
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */
 

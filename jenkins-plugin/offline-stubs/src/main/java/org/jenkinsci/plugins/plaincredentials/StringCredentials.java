@@ -4,7 +4,7 @@
  * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
  * It declares only the members the plugin uses, with the package, name, type parameters, signature,
  * annotations (and retention) and checked exceptions of the real type, as read in
- * jenkinsci/plain-credentials-plugin.
+ * jenkinsci/plain-credentials-plugin (audited at commit 9f8e1f74, the 199.v9f8e1f741799 that bom-2.568.x manages).
  * Note: real also carries @NameWith.
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */

@@ -4,7 +4,8 @@
  * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
  * It declares only the members the plugin uses, with the package, name, type parameters, signature,
  * annotations (and retention) and checked exceptions of the real type, as read in
- * spring-security-core 6.x, as used by Jenkins core 2.579.
+ * spring-projects/spring-security core (audited at tag 7.1.0, commit 8078781a: the spring-security-bom 7.1.0
+ * that Jenkins core 2.568.1 imports).
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */
 

@@ -4,7 +4,7 @@
  * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
  * It declares only the members the plugin uses, with the package, name, type parameters, signature,
  * annotations (and retention) and checked exceptions of the real type, as read in
- * jenkinsci/cloudbees-folder-plugin.
+ * jenkinsci/cloudbees-folder-plugin (audited at commit b72f4d5c of 2026-04-17; bom-2.568.x manages 6.1106.v3a_d9a_6d2465e).
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */
 

@@ -4,7 +4,8 @@
  * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
  * It declares only the members the plugin uses, with the package, name, type parameters, signature,
  * annotations (and retention) and checked exceptions of the real type, as read in
- * jenkinsci/credentials-plugin.
+ * jenkinsci/credentials-plugin (audited at commit d96751bc of 2026-04-22; bom-2.568.x manages 1511.v2e3cb_0008ef0).
+ * equals and hashCode are declared because they are final in the real type (a subclass must not override them).
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */
 
@@ -28,6 +29,16 @@ public abstract class BaseStandardCredentials extends BaseCredentials implements
 
     @Override
     public String getId() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public final int hashCode() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public final boolean equals(Object o) {
         throw new UnsupportedOperationException();
     }
 

@@ -4,7 +4,7 @@
  * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
  * It declares only the members the plugin uses, with the package, name, type parameters, signature,
  * annotations (and retention) and checked exceptions of the real type, as read in
- * jenkinsci/workflow-step-api-plugin (read at commit 0773c3c of 2025-11-17; bom-2.568.x manages 724.v538c2362b_dfb_).
+ * jenkinsci/workflow-step-api-plugin (audited at commit 0773c3c of 2025-11-17; bom-2.568.x manages 724.v538c2362b_dfb_).
  * Nullness annotations (@NonNull, @CheckForNull) are left out, as in the other stubs.
  * Note: real also has withCallback(com.google.common.util.concurrent.FutureCallback<Object>).
  * Bodies only satisfy the compiler: nothing here has behaviour.

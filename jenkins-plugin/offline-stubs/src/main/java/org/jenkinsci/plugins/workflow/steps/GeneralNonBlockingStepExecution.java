@@ -4,8 +4,10 @@
  * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
  * It declares only the members the plugin uses, with the package, name, type parameters, signature,
  * annotations (and retention) and checked exceptions of the real type, as read in
- * jenkinsci/workflow-step-api-plugin (read at commit 0773c3c of 2025-11-17; bom-2.568.x manages 724.v538c2362b_dfb_).
+ * jenkinsci/workflow-step-api-plugin (audited at commit 0773c3c of 2025-11-17; bom-2.568.x manages 724.v538c2362b_dfb_).
  * Nullness annotations (@NonNull, @CheckForNull) are left out, as in the other stubs.
+ * The inner TailCall is declared because, inside a subclass, the simple name TailCall means it (not
+ * BodyExecutionCallback.TailCall) in the real build.
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */
 
@@ -29,5 +31,19 @@ public abstract class GeneralNonBlockingStepExecution extends StepExecution {
     @Override
     public void onResume() {
         throw new UnsupportedOperationException();
+    }
+
+    protected abstract class TailCall extends BodyExecutionCallback {
+        protected abstract void finished(StepContext context) throws Exception;
+
+        @Override
+        public final void onSuccess(StepContext context, Object result) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public final void onFailure(StepContext context, Throwable t) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
