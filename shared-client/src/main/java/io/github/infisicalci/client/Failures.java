@@ -78,8 +78,12 @@ final class Failures {
   }
 
   static boolean isTokenRejection(InfisicalException e) {
-    int status = e.status().orElse(0);
-    return status == 401 || (status == 403 && "TokenError".equals(e.errorCode().orElse(null)));
+    return isTokenRejection(e.status().orElse(0), e.errorCode().orElse(null));
+  }
+
+  /** 401, or 403 with {@code error: "TokenError"}: the credentials or the token were refused. */
+  private static boolean isTokenRejection(int status, String errorCode) {
+    return status == 401 || (status == 403 && "TokenError".equals(errorCode));
   }
 
   /** The exception for an error answer. */
@@ -88,7 +92,7 @@ final class Failures {
     String said = err.message() == null ? "" : " (server: " + err.message() + ")";
     String reqId = err.reqId() == null ? "" : " [reqId " + err.reqId() + "]";
     boolean login = call.bearer() == null;
-    if (status == 401 || (status == 403 && "TokenError".equals(err.error()))) {
+    if (isTokenRejection(status, err.error())) {
       String msg = login
           ? "Login refused by " + baseUrl + " while trying to " + call.what() + said + reqId
               + "; check the credentials and that the auth method is configured for this identity"
