@@ -175,24 +175,10 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   // ---- plan (no Jenkins types; unit-tested) -----------------------------------------------------
 
-  /** The block's options, as bound. */
+  /** The block's options, as bound (its settings layer and fetch groups: {@link BlockOptions}). */
   public BlockOptions options() {
     return new BlockOptions(serverUrl, credentialsId, projectId, projectSlug, environment, paths, keys, recursive,
         includeImports, BlockOptions.officialSettings(configuration), BlockOptions.officialFolders(infisicalSecrets));
-  }
-
-  /** The step's own settings layer: the official {@code configuration}, then the concise fields on top. */
-  public InfisicalSettings stepSettings() {
-    return options().settings();
-  }
-
-  /**
-   * What to fetch (see {@link BlockOptions#fetchGroups()}).
-   *
-   * @throws BlockException when {@code keys} or a path is malformed
-   */
-  public List<FetchGroup> fetchGroups() {
-    return options().fetchGroups();
   }
 
   // ---- Jenkins glue -----------------------------------------------------------------------------

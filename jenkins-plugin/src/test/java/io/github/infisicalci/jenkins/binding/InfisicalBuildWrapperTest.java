@@ -34,13 +34,13 @@ class InfisicalBuildWrapperTest {
         new InfisicalSecretFolder("/", true, List.of(key("DB_PASSWORD", true), key("OPTIONAL_ONE", false))),
         new InfisicalSecretFolder("stripe", false, List.of(key("STRIPE_KEY", true)))));
 
-    InfisicalSettings s = w.stepSettings();
+    InfisicalSettings s = w.options().settings();
     assertEquals("https://infisical.example.com", s.serverUrl());
     assertEquals("infisical-ua", s.credentialsId());
     assertEquals("shop", s.projectSlug());
     assertEquals("dev", s.environment());
 
-    List<FetchGroup> groups = w.fetchGroups();
+    List<FetchGroup> groups = w.options().fetchGroups();
     assertEquals(2, groups.size(), "no concise group when only the official syntax is used");
     assertEquals(List.of("/"), groups.get(0).paths());
     assertTrue(groups.get(0).includeImports());
@@ -55,7 +55,7 @@ class InfisicalBuildWrapperTest {
   void officialFolderWithoutKeysIsSkippedAndAllEmptyIsAnError() {
     InfisicalBuildWrapper w = new InfisicalBuildWrapper();
     w.setInfisicalSecrets(List.of(new InfisicalSecretFolder("/", true, List.of())));
-    BlockException e = assertThrows(BlockException.class, w::fetchGroups);
+    BlockException e = assertThrows(BlockException.class, () -> w.options().fetchGroups());
     assertTrue(e.getMessage().contains("secretValues"), e.getMessage());
   }
 
@@ -70,7 +70,7 @@ class InfisicalBuildWrapperTest {
     w.setRecursive(true);
     w.setIncludeImports(false);
 
-    List<FetchGroup> groups = w.fetchGroups();
+    List<FetchGroup> groups = w.options().fetchGroups();
     assertEquals(1, groups.size());
     FetchGroup g = groups.get(0);
     assertEquals(List.of("/", "/db", "/stripe"), g.paths());
@@ -79,19 +79,19 @@ class InfisicalBuildWrapperTest {
     assertEquals(List.of(new KeySelection.Rule("DB_PASSWORD", null, true),
         new KeySelection.Rule("stripe-key", "STRIPE_KEY", true),
         new KeySelection.Rule("SENTRY_DSN", null, false)), g.selection().rules());
-    assertEquals("6f1a", w.stepSettings().projectId());
-    assertNull(w.stepSettings().projectSlug());
+    assertEquals("6f1a", w.options().settings().projectId());
+    assertNull(w.options().settings().projectSlug());
   }
 
   @Test
   void defaultsAreEveryKeyOfTheRootWithImports() {
     InfisicalBuildWrapper w = new InfisicalBuildWrapper();
-    FetchGroup g = w.fetchGroups().get(0);
+    FetchGroup g = w.options().fetchGroups().get(0);
     assertEquals(List.of("/"), g.paths());
     assertTrue(g.selection().selectsAll());
     assertTrue(g.includeImports());
     assertFalse(g.recursive());
-    assertEquals(InfisicalSettings.EMPTY, w.stepSettings());
+    assertEquals(InfisicalSettings.EMPTY, w.options().settings());
   }
 
   @Test
@@ -103,7 +103,7 @@ class InfisicalBuildWrapperTest {
     w.setConfiguration(conf);
     w.setCredentialsId("new");
     w.setProjectId("id-1");
-    InfisicalSettings s = w.stepSettings();
+    InfisicalSettings s = w.options().settings();
     assertEquals("new", s.credentialsId());
     assertEquals("id-1", s.projectId());
     assertNull(s.projectSlug());
@@ -113,7 +113,7 @@ class InfisicalBuildWrapperTest {
   void malformedKeysNameTheFieldAndLine() {
     InfisicalBuildWrapper w = new InfisicalBuildWrapper();
     w.setKeys("GOOD\nBAD=\n");
-    BlockException e = assertThrows(BlockException.class, w::fetchGroups);
+    BlockException e = assertThrows(BlockException.class, () -> w.options().fetchGroups());
     assertTrue(e.getMessage().startsWith("keys:"), e.getMessage());
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
   }
