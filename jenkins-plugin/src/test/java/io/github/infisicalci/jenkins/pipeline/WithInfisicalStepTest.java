@@ -149,6 +149,35 @@ class WithInfisicalStepTest {
         "the official README writes infisicalSecret(path: ..., secretValues: [...])");
   }
 
+  /**
+   * The freestyle wrapper has the step's fields, so the same form and field help. Each class keeps its own
+   * copy on purpose: Jenkins finds a field's help next to the class ({@code Descriptor#doHelp}, and the
+   * Pipeline Syntax reference through structs' {@code DescribableModel#getHelp}, which reads
+   * {@code help-<field>.html} of the class and its superclasses, and the two share none). Only the overall
+   * {@code help.html} differs (freestyle wording).
+   */
+  @Test
+  void theWrapperHasTheStepsFormAndFieldHelpVerbatim() throws IOException {
+    Path wrapper = RESOURCES.resolve("../../binding/InfisicalBuildWrapper").normalize();
+    List<String> differing = new ArrayList<>();
+    TreeSet<String> stepFiles = new TreeSet<>();
+    try (var files = Files.list(RESOURCES)) {
+      files.map(p -> p.getFileName().toString()).forEach(stepFiles::add);
+    }
+    TreeSet<String> wrapperFiles = new TreeSet<>();
+    try (var files = Files.list(wrapper)) {
+      files.map(p -> p.getFileName().toString()).forEach(wrapperFiles::add);
+    }
+    assertEquals(stepFiles, wrapperFiles);
+    for (String name : stepFiles) {
+      if (!name.equals("help.html") && Files.mismatch(RESOURCES.resolve(name), wrapper.resolve(name)) != -1) {
+        differing.add(name);
+      }
+    }
+    assertEquals(List.of(), differing, "the wrapper's copy differs from the step's");
+    assertFalse(Files.readString(wrapper.resolve("help.html")).equals(Files.readString(RESOURCES.resolve("help.html"))));
+  }
+
   /** Every field of the step's form has its help, and every data-bound property has a field. */
   @Test
   void formFieldsMatchTheBindingAndHaveHelp() throws IOException {
