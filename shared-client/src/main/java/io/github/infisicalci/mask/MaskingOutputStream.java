@@ -37,9 +37,8 @@ final class MaskingOutputStream extends OutputStream {
   private boolean lastReleasedMasked;
   private boolean closed;
 
-  /** Bytes {@code [carryPosition, carryPosition + carryLength)} kept from earlier writes. */
+  /** Bytes kept from earlier writes, {@code carry[0]} at {@code carryPosition}; they end where the next write starts. */
   private byte[] carry = new byte[64];
-  private int carryLength;
   private long carryPosition;
 
   /** The array being written, {@code chunk[chunkOffset]} is at absolute {@code chunkPosition}. */
@@ -107,7 +106,6 @@ final class MaskingOutputStream extends OutputStream {
       carryPosition = released;
       chunkPosition = position;
       release(position);
-      carryLength = 0;
       Arrays.fill(carry, (byte) 0);
     } finally {
       out.close();
@@ -266,7 +264,6 @@ final class MaskingOutputStream extends OutputStream {
     long chunkStart = Math.max(released, chunkPosition);
     System.arraycopy(chunk, chunkOffset + (int) (chunkStart - chunkPosition), carry, fromCarry,
         keep - fromCarry);
-    carryLength = keep;
     carryPosition = released;
   }
 }
