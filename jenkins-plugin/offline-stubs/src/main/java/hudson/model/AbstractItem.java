@@ -6,6 +6,7 @@
  * annotations (and retention) and checked exceptions of the real type, as read in
  * jenkinsci/jenkins core (audited at tag jenkins-2.568.1, commit ce61ddbf, the plugin baseline).
  * Note: real also implements Loadable, HttpDeletable, DescriptorByNameOwner, StaplerProxy.
+ * Its only constructor is declared as in the real type (no implicit public one that the real type lacks).
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */
 
@@ -14,6 +15,11 @@ package hudson.model;
 import hudson.security.AccessControlled;
 
 public abstract class AbstractItem extends Actionable implements Item, AccessControlled {
+    @SuppressWarnings("rawtypes")
+    protected AbstractItem(ItemGroup parent, String name) {
+        throw new UnsupportedOperationException();
+    }
+
     @Override
     @SuppressWarnings("rawtypes")
     public ItemGroup getParent() {

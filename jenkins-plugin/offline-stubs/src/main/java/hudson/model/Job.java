@@ -5,10 +5,16 @@
  * It declares only the members the plugin uses, with the package, name, type parameters, signature,
  * annotations (and retention) and checked exceptions of the real type, as read in
  * jenkinsci/jenkins core (audited at tag jenkins-2.568.1, commit ce61ddbf, the plugin baseline).
+ * Its only constructor is declared as in the real type (no implicit public one that the real type lacks).
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */
 
 package hudson.model;
 
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
+    @SuppressWarnings("rawtypes")
+    protected Job(ItemGroup parent, String name) {
+        super(parent, name);
+        throw new UnsupportedOperationException();
+    }
 }

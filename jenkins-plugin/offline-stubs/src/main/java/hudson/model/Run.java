@@ -6,15 +6,21 @@
  * annotations (and retention) and checked exceptions of the real type, as read in
  * jenkinsci/jenkins core (audited at tag jenkins-2.568.1, commit ce61ddbf, the plugin baseline).
  * Note: real also implements ExtensionPoint, Comparable, PersistenceRoot and others.
+ * One of its constructors is declared as in the real type (no implicit public one that the real type lacks).
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */
 
 package hudson.model;
 
 import hudson.security.AccessControlled;
+import java.io.IOException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements AccessControlled {
+    protected Run(JobT job) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
     public JobT getParent() {
         throw new UnsupportedOperationException();
     }

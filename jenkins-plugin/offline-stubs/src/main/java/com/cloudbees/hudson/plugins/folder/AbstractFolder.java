@@ -6,6 +6,7 @@
  * annotations (and retention) and checked exceptions of the real type, as read in
  * jenkinsci/cloudbees-folder-plugin (audited at commit b72f4d5c of 2026-04-17; bom-2.568.x manages 6.1106.v3a_d9a_6d2465e).
  * Note: real also implements ModifiableViewGroup and others.
+ * Its only constructor is declared as in the real type (no implicit public one that the real type lacks).
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */
 
@@ -17,6 +18,12 @@ import hudson.model.TopLevelItem;
 import hudson.util.DescribableList;
 
 public abstract class AbstractFolder<I extends TopLevelItem> extends AbstractItem implements TopLevelItem, ItemGroup<I> {
+    @SuppressWarnings("rawtypes")
+    protected AbstractFolder(ItemGroup parent, String name) {
+        super(parent, name);
+        throw new UnsupportedOperationException();
+    }
+
     public DescribableList<AbstractFolderProperty<?>, AbstractFolderPropertyDescriptor> getProperties() {
         throw new UnsupportedOperationException();
     }
