@@ -85,7 +85,7 @@ class MaskerTest {
         out.flush();
       }
     }
-    assertEquals(m.mask(text), sink.toString(StandardCharsets.UTF_8));
+    assertEquals(m.mask(text), text(sink));
     assertEquals("my *** and *** and passw and passwo*** ***", m.mask(text));
   }
 
@@ -94,20 +94,20 @@ class MaskerTest {
     Masker m = raw("s3cr3t-value");
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     OutputStream out = m.wrap(sink);
-    out.write("token: s3cr3t".getBytes(StandardCharsets.UTF_8));
+    out.write(bytes("token: s3cr3t"));
     out.flush();
-    assertEquals("token: ", sink.toString(StandardCharsets.UTF_8));
-    out.write("-value done".getBytes(StandardCharsets.UTF_8));
+    assertEquals("token: ", text(sink));
+    out.write(bytes("-value done"));
     out.flush();
-    assertEquals("token: *** done", sink.toString(StandardCharsets.UTF_8));
-    out.write(" s3c".getBytes(StandardCharsets.UTF_8));
+    assertEquals("token: *** done", text(sink));
+    out.write(bytes(" s3c"));
     out.flush();
-    assertEquals("token: *** done ", sink.toString(StandardCharsets.UTF_8));
-    out.write("ret".getBytes(StandardCharsets.UTF_8));
-    assertEquals("token: *** done s3cret", sink.toString(StandardCharsets.UTF_8));
-    out.write(" s3cr".getBytes(StandardCharsets.UTF_8));
+    assertEquals("token: *** done ", text(sink));
+    out.write(bytes("ret"));
+    assertEquals("token: *** done s3cret", text(sink));
+    out.write(bytes(" s3cr"));
     out.close();
-    assertEquals("token: *** done s3cret s3cr", sink.toString(StandardCharsets.UTF_8));
+    assertEquals("token: *** done s3cret s3cr", text(sink));
   }
 
   @Test
@@ -115,12 +115,12 @@ class MaskerTest {
     Masker m = raw("s3cr3t-value");
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     OutputStream out = m.wrap(sink);
-    out.write("token: s3cr3t-value".getBytes(StandardCharsets.UTF_8));
+    out.write(bytes("token: s3cr3t-value"));
     out.flush();
-    assertEquals("token: ***", sink.toString(StandardCharsets.UTF_8));
-    out.write("s3cr3t-value\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals("token: ***", text(sink));
+    out.write(bytes("s3cr3t-value\n"));
     out.close();
-    assertEquals("token: ***\n", sink.toString(StandardCharsets.UTF_8));
+    assertEquals("token: ***\n", text(sink));
   }
 
   @Test
@@ -237,6 +237,10 @@ class MaskerTest {
 
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(ByteArrayOutputStream sink) {
+    return sink.toString(StandardCharsets.UTF_8);
   }
 
   @Test
