@@ -13,11 +13,8 @@ import java.util.List;
  * Pipeline step are data-bound: the concise fields and the official plugin's {@code configuration} and
  * {@code infisicalSecrets}. Blank texts count as absent.
  *
- * @param serverUrl server URL, or {@code null}
- * @param credentialsId credentials id, or {@code null}
- * @param projectId project id, or {@code null}
- * @param projectSlug project slug, or {@code null}
- * @param environment environment slug, or {@code null}
+ * @param concise the concise connection fields ({@code serverUrl}, {@code credentialsId}, {@code projectId},
+ *     {@code projectSlug}, {@code environment}) as a settings layer ({@link InfisicalSettings#EMPTY} when absent)
  * @param paths folder paths, one per line or comma-separated, or {@code null}
  * @param keys key selection rules, one per line, or {@code null}
  * @param recursive include sub-folders (concise group)
@@ -25,17 +22,12 @@ import java.util.List;
  * @param official the official {@code configuration} as a settings layer ({@link InfisicalSettings#EMPTY} when absent)
  * @param folders the official {@code infisicalSecrets} as fetch groups, or {@code null} when absent
  */
-public record BlockOptions(String serverUrl, String credentialsId, String projectId, String projectSlug,
-    String environment, String paths, String keys, boolean recursive, boolean includeImports,
-    InfisicalSettings official, List<FetchGroup> folders) {
+public record BlockOptions(InfisicalSettings concise, String paths, String keys, boolean recursive,
+    boolean includeImports, InfisicalSettings official, List<FetchGroup> folders) {
 
   /** Trims texts (blank → {@code null}) and copies the folder groups. */
   public BlockOptions {
-    serverUrl = blankToNull(serverUrl);
-    credentialsId = blankToNull(credentialsId);
-    projectId = blankToNull(projectId);
-    projectSlug = blankToNull(projectSlug);
-    environment = blankToNull(environment);
+    concise = concise == null ? InfisicalSettings.EMPTY : concise;
     paths = blankToNull(paths);
     keys = blankToNull(keys);
     official = official == null ? InfisicalSettings.EMPTY : official;
@@ -61,8 +53,7 @@ public record BlockOptions(String serverUrl, String credentialsId, String projec
 
   /** The block's own settings layer: the official {@code configuration}, then the concise fields on top. */
   public InfisicalSettings settings() {
-    return official.overriddenBy(
-        InfisicalSettings.connection(serverUrl, credentialsId, projectId, projectSlug, environment));
+    return official.overriddenBy(concise);
   }
 
   /**

@@ -177,8 +177,9 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
 
   /** The block's options, as bound (its settings layer and fetch groups: {@link BlockOptions}). */
   public BlockOptions options() {
-    return new BlockOptions(serverUrl, credentialsId, projectId, projectSlug, environment, paths, keys, recursive,
-        includeImports, BlockOptions.officialSettings(configuration), BlockOptions.officialFolders(infisicalSecrets));
+    return new BlockOptions(InfisicalSettings.connection(serverUrl, credentialsId, projectId, projectSlug, environment),
+        paths, keys, recursive, includeImports, BlockOptions.officialSettings(configuration),
+        BlockOptions.officialFolders(infisicalSecrets));
   }
 
   // ---- Jenkins glue -----------------------------------------------------------------------------

@@ -164,8 +164,9 @@ public final class WithInfisicalStep extends Step {
 
   /** The block's options, as bound (no Jenkins types; unit-tested). */
   public BlockOptions options() {
-    return new BlockOptions(serverUrl, credentialsId, projectId, projectSlug, environment, paths, keys, recursive,
-        includeImports, BlockOptions.officialSettings(configuration), BlockOptions.officialFolders(infisicalSecrets));
+    return new BlockOptions(InfisicalSettings.connection(serverUrl, credentialsId, projectId, projectSlug, environment),
+        paths, keys, recursive, includeImports, BlockOptions.officialSettings(configuration),
+        BlockOptions.officialFolders(infisicalSecrets));
   }
 
   @Override
