@@ -5,9 +5,8 @@
  * It declares only the members the plugin uses, with the package, name, type parameters, signature,
  * annotations (and retention) and checked exceptions of the real type, as read in
  * jenkinsci/jenkins core (audited at tag jenkins-2.568.1, commit ce61ddbf, the plugin baseline).
- * Note: real does not override makeSensitiveBuildVariables (it is inherited from BuildWrapper); real also has
- * final setUp(AbstractBuild, ...), preCheckout, decorateLogger(AbstractBuild, ...) and getProjectActions, not
- * declared here (their parameter types are not stubbed): a plugin must not declare methods of those signatures.
+ * Note: real also has final setUp(AbstractBuild, ...), preCheckout, decorateLogger(AbstractBuild, ...) and
+ * getProjectActions, not declared here (their parameter types are not stubbed): a plugin must not declare them.
  * Bodies only satisfy the compiler: nothing here has behaviour.
  */
 
@@ -17,13 +16,16 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.console.ConsoleLogFilter;
+import hudson.model.AbstractBuild;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapper;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
+import java.util.Set;
 
+@SuppressWarnings("rawtypes")
 public abstract class SimpleBuildWrapper extends BuildWrapper {
     public boolean requiresWorkspace() {
         throw new UnsupportedOperationException();
@@ -43,6 +45,10 @@ public abstract class SimpleBuildWrapper extends BuildWrapper {
         throw new UnsupportedOperationException();
     }
 
+    @Override
+    public void makeSensitiveBuildVariables(AbstractBuild build, Set<String> sensitiveVariables) {
+        throw new UnsupportedOperationException();
+    }
 
     public static final class Context {
         @Deprecated
