@@ -111,9 +111,7 @@ final class TokenManager {
       body.put("accessToken", grant.accessToken());
       JsonNode answer = api.send(ApiCall.post("/api/v1/auth/token/renew").body(body).what("renew the access token").build());
       AccessGrant renewed = LoginTransport.grant(answer, "renew the access token");
-      Instant created = createdAt;
       install(renewed, timing.clock().instant());
-      createdAt = created;
       api.log("Access token renewed");
     } catch (InfisicalException e) {
       if (!auth.canLogIn()) {
@@ -130,14 +128,16 @@ final class TokenManager {
     AccessGrant g = auth.authenticate(transport);
     api.redactor().remember(g.accessToken());
     logins++;
-    install(g, timing.clock().instant());
+    Instant now = timing.clock().instant();
+    createdAt = now;
+    install(g, now);
     api.log("Logged in with " + auth.description()
         + (g.expiresIn().isZero() ? "" : "; token valid for " + g.expiresIn().toSeconds() + " s"));
   }
 
+  /** Makes {@code g} current; a renewal keeps the {@link #createdAt} of the login. */
   private void install(AccessGrant g, Instant now) {
     grant = g;
-    createdAt = now;
     expiresAt = g.expiresIn().isZero() ? null : now.plus(g.expiresIn());
   }
 }
