@@ -5,6 +5,7 @@
 #   1. the log as the runner displays it (::add-mask:: values hidden, every later occurrence shown as ***),
 #   2. the exported variable names (never the values), read back by the runner's file-command rules,
 #   3. the step summary,
+#   4. a later step echoing two secrets (one multi-line), masked by the values the action registered,
 # and stops the server. Needs JDK 17+ and Maven 3.8+. Set DEMO_SKIP_BUILD=1 to reuse built jars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,6 +97,23 @@ awk '
 echo
 echo "==> 3. step summary (GITHUB_STEP_SUMMARY)"
 sed 's/^/    /' "$work/file_commands/step_summary"
+
+# A later step that prints secrets (echo "$DB_PASSWORD", a multi-line key): the runner replaces every
+# value registered with ::add-mask:: by ***, as it would in the real job log.
+awk '
+  delim != "" { if ($0 == delim) { delim = ""; next } if (name == "DB_PASSWORD" || name == "TLS_PRIVATE_KEY") print name ": " $0; next }
+  { h = index($0, "<<"); if (h > 0) { name = substr($0, 1, h - 1); delim = substr($0, h + 2) } }
+' "$work/file_commands/set_env" >"$work/later_step.txt"
+echo
+echo "==> 4. a later step that echoes \$DB_PASSWORD and \$TLS_PRIVATE_KEY, as the runner shows it"
+{ grep '^::add-mask::' "$work/stdout.txt"; cat "$work/later_step.txt"; } | awk '
+  function unescape(s) { gsub(/%0D/, "\r", s); gsub(/%0A/, "\n", s); gsub(/%25/, "%", s); return s }
+  /^::add-mask::/ { v = unescape(substr($0, 13)); if (v != "") masks[++n] = v; next }
+  { line = $0
+    for (i = 1; i <= n; i++) { out = ""; while ((p = index(line, masks[i])) > 0) { out = out substr(line, 1, p - 1) "***"; line = substr(line, p + length(masks[i])) } line = out line }
+    print "    " line }
+' | tee -a "$work/shown.txt"
+[[ -s "$work/later_step.txt" ]] || { echo "the demo found no DB_PASSWORD/TLS_PRIVATE_KEY record in GITHUB_ENV" >&2; exit 1; }
 
 leaks=0
 for value in demo-client-secret demo-db-password-dev-4f9a sk_test_demo_51Hx0000000000000000000000 notARealKeyJustMultiLineDemoTextForMaskingTests0123456789==; do
