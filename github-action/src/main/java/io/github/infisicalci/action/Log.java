@@ -38,7 +38,7 @@ final class Log {
   }
 
   void info(String message) {
-    for (String line : masker.mask(message).split("\r?\n", -1)) {
+    for (String line : masker.mask(message).split("\r\n|\r|\n", -1)) {
       out.print(neutralize(line) + "\n");
     }
     out.flush();
@@ -83,11 +83,13 @@ final class Log {
   }
 
   /**
-   * A plain line that starts (after leading spaces, which the runner skips) with {@code ::} or
-   * {@code ##[} would be read as a workflow command; such a line is prefixed with {@code | }.
+   * The runner ends a line at LF, CR or CR LF, reads {@code ::cmd::} as a command when it starts a line
+   * (after leading white space) and the legacy {@code ##[cmd]} wherever it appears in a line. So a
+   * plain line starting with {@code ::} is prefixed with {@code | }, and every {@code ##[} becomes
+   * {@code ## [}.
    */
   private static String neutralize(String line) {
-    String trimmed = line.stripLeading();
-    return trimmed.startsWith("::") || trimmed.startsWith("##[") ? "| " + line : line;
+    String safe = line.replace("##[", "## [");
+    return safe.stripLeading().startsWith("::") ? "| " + safe : safe;
   }
 }
