@@ -21,6 +21,8 @@ import okhttp3.ResponseBody;
 /** Sends {@link ApiCall}s: builds the request, retries what may be retried, maps failures. */
 final class Api {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** Longest Retry-After taken literally (over 3000 years; its milliseconds still fit a long). */
+  static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(99_999_999_999L);
 
   private final OkHttpClient http;
   private final HttpUrl base;
@@ -88,6 +90,10 @@ final class Api {
       if (!retryable || policy.maxAttempts() == 1) {
         throw last;
       }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InfisicalConnectionException("Interrupted while trying to " + call.what() + " (after " + attempt
+            + (attempt == 1 ? " attempt" : " attempts") + "); not retrying", call.context(), ServerError.NONE, last);
+      }
       long elapsed = timing.clock().millis() - start;
       if (attempt >= policy.maxAttempts()) {
         throw exhausted(call, attempt, last, " after " + attempt + " attempts in " + seconds(elapsed));
@@ -144,11 +150,8 @@ final class Api {
     }
     String v = value.trim();
     if (v.chars().allMatch(Character::isDigit)) {
-      try {
-        return Duration.ofSeconds(Long.parseLong(v));
-      } catch (NumberFormatException e) {
-        return null;
-      }
+      // a wait longer than any budget is capped (not overflowed, not ignored): it still means "fail fast"
+      return v.length() > 11 ? MAX_RETRY_AFTER : Duration.ofSeconds(Math.min(Long.parseLong(v), MAX_RETRY_AFTER.getSeconds()));
     }
     Date date = response.headers().getDate("Retry-After");
     if (date == null) {

@@ -191,6 +191,9 @@ final class Failures {
     if (e instanceof SSLPeerUnverifiedException || (e instanceof SSLHandshakeException && hasCertificateCause(e))) {
       why = "the TLS certificate of the server is not trusted (" + redactor.redact(String.valueOf(e.getMessage()))
           + "); add the server's CA with caCertificatesPem";
+    } else if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+        && Thread.currentThread().isInterrupted()) {
+      why = "interrupted";
     } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       why = "timed out (" + e.getMessage() + ")";
     } else if (e instanceof ConnectException) {

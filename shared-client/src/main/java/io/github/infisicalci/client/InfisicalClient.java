@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,7 +44,7 @@ public final class InfisicalClient implements AutoCloseable {
   private InfisicalClient(ClientConfig config, AuthMethod auth, Timing timing) {
     this.config = config;
     this.http = HttpStack.build(config);
-    this.api = new Api(http, config, timing, new Redactor(), new ObjectMapper());
+    this.api = new Api(http, config, timing, new Redactor(sentWithEveryRequest(config)), new ObjectMapper());
     this.tokens = new TokenManager(auth, api, timing);
     this.projects = new ProjectLookup(api);
     this.pathPool = Executors.newCachedThreadPool(r -> {
@@ -52,6 +52,16 @@ public final class InfisicalClient implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** Extra header values and proxy credentials: a server or proxy echoing them must not show them. */
+  private static List<SecretValue> sentWithEveryRequest(ClientConfig config) {
+    List<SecretValue> out = new ArrayList<>(config.headers().values());
+    config.proxy().filter(p -> p.password() != null).ifPresent(p -> {
+      out.add(p.password());
+      out.add(SecretValue.of(okhttp3.Credentials.basic(p.username(), p.password().reveal())));
+    });
+    return out;
   }
 
   /** A client for {@code config} that logs in with {@code auth} when first needed. */
@@ -95,13 +105,22 @@ public final class InfisicalClient implements AutoCloseable {
       }
       for (CompletableFuture<Map<String, Secret>> f : futures) {
         try {
-          perPath.add(f.join());
-        } catch (CompletionException e) {
+          perPath.add(f.get());
+        } catch (InterruptedException e) {
+          futures.forEach(other -> other.cancel(true));
+          Thread.currentThread().interrupt();
+          throw new InfisicalConnectionException("Interrupted while fetching secrets of environment '"
+              + request.environment() + "' (paths " + paths + ")", new RequestContext(target.label(),
+              request.environment(), null, null), ServerError.NONE, null);
+        } catch (ExecutionException e) {
           futures.forEach(other -> other.cancel(true));
           if (e.getCause() instanceof RuntimeException re) {
             throw re;
           }
-          throw e;
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(e.getCause());
         }
       }
     }
@@ -118,7 +137,8 @@ public final class InfisicalClient implements AutoCloseable {
     ensureOpen();
     SecretsRequest checked = SecretsRequest.builder().project(project).environment(environment)
         .path(path == null ? "/" : path).build();
-    if (key == null || key.isBlank() || !key.trim().chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/')) {
+    if (key == null || key.isBlank() || !key.trim().chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/')
+        || key.trim().equals(".") || key.trim().equals("..")) {
       throw new InvalidConfigurationException("key", "key '" + (key == null ? "" : key.replaceAll("[^\\x20-\\x7e]", "?"))
           + "' is not a valid secret name");
     }

@@ -19,6 +19,16 @@ final class Redactor {
   private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+");
 
   private final Deque<SecretValue> known = new ConcurrentLinkedDeque<>();
+  private final List<SecretValue> fixed;
+
+  Redactor() {
+    this(List.of());
+  }
+
+  /** {@code fixed}: secrets sent with every request (extra headers, proxy credentials), never forgotten. */
+  Redactor(List<SecretValue> fixed) {
+    this.fixed = fixed.stream().filter(s -> s != null && s.length() >= 4).toList();
+  }
 
   /** Remembers a secret this client sends, so that an echo of it is masked. */
   void remember(SecretValue secret) {
@@ -42,6 +52,7 @@ final class Redactor {
     }
     String out = text;
     List<SecretValue> snapshot = new ArrayList<>(known);
+    snapshot.addAll(fixed);
     snapshot.sort((a, b) -> Integer.compare(b.length(), a.length()));
     for (SecretValue s : snapshot) {
       String plain = s.reveal();

@@ -1,0 +1,118 @@
+package io.github.infisicalci.client;
+
+import static io.github.infisicalci.client.Routes.json;
+import static io.github.infisicalci.client.Routes.login;
+import static io.github.infisicalci.client.Routes.secrets;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.infisicalci.client.secrets.ProjectRef;
+import io.github.infisicalci.client.secrets.SecretsRequest;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Problems found in the review of the client, each pinned by a test that failed before its fix. */
+class ReviewFindingsTest extends ScriptedServerTest {
+  private static final String GATEWAY_TOKEN = "gw-token-5a7e9c31d2";
+
+  private static SecretsRequest request() {
+    return SecretsRequest.builder().project(ProjectRef.id("p1")).environment("dev").build();
+  }
+
+  @Test
+  void extraHeaderValuesEchoedByTheServerAreRedacted() {
+    routes.on("POST", "/api/v1/auth/universal-auth/login", login("tok-1", 3600, 0));
+    routes.on("GET", "/api/v4/secrets", json(400, "{\"reqId\":\"r\",\"statusCode\":400,\"error\":\"BadRequest\","
+        + "\"message\":\"gateway said X-Gateway-Token " + GATEWAY_TOKEN + " is odd\"}"));
+    try (InfisicalClient c = InfisicalClient.create(config().header("X-Gateway-Token", GATEWAY_TOKEN).build(),
+        TestConfigs.universal(), time.timing())) {
+      InfisicalException e = assertThrows(InfisicalException.class, () -> c.fetchSecrets(request()));
+      assertFalse(RedactionTest.everything(e).contains(GATEWAY_TOKEN), e.getMessage());
+      assertFalse(e.serverMessage().orElseThrow().contains(GATEWAY_TOKEN), e.serverMessage().orElseThrow());
+    }
+    assertEquals(GATEWAY_TOKEN, routes.to("GET", "/api/v4/secrets").get(0).getHeader("X-Gateway-Token"));
+    log.forEach(line -> assertFalse(line.contains(GATEWAY_TOKEN), line));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"9223372036854775807", "99999999999999999999"})
+  void hugeRetryAfterFailsFastInsteadOfOverflowingOrIgnoringIt(String retryAfter) {
+    routes.on("POST", "/api/v1/auth/universal-auth/login", login("tok-1", 3600, 0));
+    routes.on("GET", "/api/v4/secrets", Routes.error(429, "RateLimitError", "slow down").setHeader("Retry-After",
+        retryAfter));
+    try (InfisicalClient c = client()) {
+      RetriesExhaustedException e = assertThrows(RetriesExhaustedException.class, () -> c.fetchSecrets(request()));
+      assertEquals(1, e.attempts());
+      assertTrue(e.getMessage().contains("beyond the retry budget of 30.0 s"), e.getMessage());
+    }
+    assertTrue(time.sleeps.isEmpty(), time.sleeps.toString());
+    assertEquals(1, routes.to("GET", "/api/v4/secrets").size());
+  }
+
+  @Test
+  void anInterruptedThreadStopsAtOnceAndKeepsItsInterruptFlag() {
+    routes.on("POST", "/api/v1/auth/universal-auth/login", Routes.error(503, "Unavailable", "down"));
+    try (InfisicalClient c = client()) {
+      Thread.currentThread().interrupt();
+      InfisicalException e;
+      try {
+        e = assertThrows(InfisicalException.class, () -> c.fetchSecrets(request()));
+      } finally {
+        assertTrue(Thread.interrupted(), "the interrupt flag must survive the call");
+      }
+      assertTrue(e.getMessage().contains("nterrupted"), e.getMessage());
+    }
+    assertTrue(routes.requests.size() <= 1, "attempts after the interrupt: " + routes.requests.size());
+    assertTrue(time.sleeps.isEmpty(), time.sleeps.toString());
+  }
+
+  @Test
+  void aMultiPathFetchStopsWhenItsCallerIsInterrupted() throws Exception {
+    routes.on("POST", "/api/v1/auth/universal-auth/login", login("tok-1", 3600, 0));
+    routes.on("GET", "/api/v4/secrets", secrets("A", "1").setHeadersDelay(4, TimeUnit.SECONDS));
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean flagKept = new AtomicBoolean();
+    try (InfisicalClient c = client()) {
+      c.accessToken(); // log in first: only the listing is slow
+      Thread caller = new Thread(() -> {
+        try {
+          c.fetchSecrets(SecretsRequest.builder().project(ProjectRef.id("p1")).environment("dev")
+              .path("/a").path("/b").build());
+        } catch (RuntimeException e) {
+          failure.set(e);
+        }
+        flagKept.set(Thread.currentThread().isInterrupted());
+      });
+      caller.start();
+      while (routes.to("GET", "/api/v4/secrets").isEmpty()) {
+        Thread.sleep(10);
+      }
+      caller.interrupt();
+      caller.join(Duration.ofSeconds(2).toMillis());
+      assertFalse(caller.isAlive(), "the caller still waits for the paths after being interrupted");
+    }
+    assertTrue(failure.get() instanceof InfisicalConnectionException, String.valueOf(failure.get()));
+    assertTrue(failure.get().getMessage().contains("nterrupted"), failure.get().getMessage());
+    assertTrue(flagKept.get(), "the interrupt flag must survive the call");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"..", "."})
+  void dotSegmentKeysAreRejectedBeforeAnyRequest(String key) {
+    try (InfisicalClient c = client()) {
+      InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+          () -> c.getSecret(ProjectRef.id("p1"), "dev", "/", key));
+      assertEquals("key", e.field());
+      assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
+      assertFalse(c.usesV3());
+    }
+    assertTrue(routes.requests.isEmpty(), "requests sent: " + routes.requests.size());
+  }
+}
