@@ -79,8 +79,31 @@ record ActionSettings(
         secrets.add(SecretValue.of(line.substring(colon + 1).trim()));
       }
     }
+    secrets.add(SecretValue.of(userInfoSecret(in.get("domain"))));
+    secrets.add(SecretValue.of(userInfoSecret(in.get("proxy"))));
     secrets.removeIf(SecretValue::isEmpty);
     return secrets;
+  }
+
+  /**
+   * The secret part of a URL's user info ({@code scheme://user:secret@host}): the text after the first
+   * {@code :}, or the whole user info when it has none (a token); {@code ""} when the URL has none.
+   * Error messages about an invalid URL may echo it, so it is masked like any secret input.
+   */
+  static String userInfoSecret(String url) {
+    int scheme = url.indexOf("://");
+    int start = scheme < 0 ? 0 : scheme + 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    int at = url.lastIndexOf('@', end - 1);
+    if (at < start) {
+      return "";
+    }
+    String userInfo = url.substring(start, at);
+    int colon = userInfo.indexOf(':');
+    return colon < 0 ? userInfo : userInfo.substring(colon + 1);
   }
 
   static ActionSettings parse(Inputs in, Map<String, String> env) {
@@ -116,6 +139,9 @@ record ActionSettings(
       if (url.isBlank() || requestToken.isBlank()) {
         p.add("method", "'" + in.get("method") + "' needs the job's OIDC ID token, but ACTIONS_ID_TOKEN_REQUEST_URL/"
             + "ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: add 'permissions: id-token: write' to the job or workflow");
+      } else if (okhttp3.HttpUrl.parse(url) == null) {
+        p.add("method", "'" + in.get("method") + "' needs the job's OIDC ID token, but ACTIONS_ID_TOKEN_REQUEST_URL"
+            + " is not an http(s) URL");
       }
     }
     if (in.isSet("oidc-audience") && (method == null || !method.usesGitHubIdToken())) {

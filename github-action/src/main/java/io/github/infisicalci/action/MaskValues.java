@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The texts to register as masks for one secret: the value itself, each of its lines when it has
+ * The texts to register as masks for one secret: the value itself, a one-line value without surrounding
+ * white space (a shell prints it so after word splitting), each of its lines when it has
  * several, and the leaves of a JSON object or array value. Never a blank text; lines and leaves
  * shorter than {@value #MIN_PART} characters are left out (a line holding only a brace would mask every brace).
  */
@@ -27,7 +28,9 @@ final class MaskValues {
       return List.of();
     }
     texts.add(text);
-    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      texts.add(text.strip());
+    } else {
       for (String line : text.split("\r?\n|\r")) {
         texts.add(line.trim());
       }

@@ -1,0 +1,109 @@
+package io.github.infisicalci.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.devserver.DevServer;
+import io.github.infisicalci.devserver.Seed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Text the action prints that came from inputs or from the server, read as the runner reads it. */
+class HostileInputsTest {
+  static final String HOSTILE_KEY = "X\r::set-output name=evil::1 ##[set-output name=evil2]2";
+  static DevServer server;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void startServer() {
+    server = DevServer.start(Seed.builder()
+        .project("shop", p -> p
+            .secret("dev", "/", "GOOD", "good-value-1"))
+        .universalAuthIdentity("ci", "ci-client", "ci-secret-1", "shop")
+        .build());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  private RunnerSim runner() throws Exception {
+    RunnerSim r = new RunnerSim(Files.createTempDirectory(tmp, "run"));
+    return r.input("domain", server.url()).input("client-id", "ci-client").input("client-secret", "ci-secret-1")
+        .input("project-slug", "shop").input("env-slug", "dev");
+  }
+
+  @Test
+  void serverKeysAndPathsCannotStartWorkflowCommands() throws Exception {
+    String hostilePath = "/x\r::set-output name=evil3::3";
+    String body = "{\"secrets\":["
+        + "{\"secretKey\":\"GOOD\",\"secretValue\":\"good-value-1\",\"type\":\"shared\",\"environment\":\"dev\","
+        + "\"secretPath\":" + json(hostilePath) + "},"
+        + "{\"secretKey\":" + json(HOSTILE_KEY) + ",\"secretValue\":\"hostile-value-1\",\"type\":\"shared\","
+        + "\"environment\":\"dev\",\"secretPath\":\"/\"}],\"imports\":[]}";
+    server.faults().on("/api/v4/secrets").times(2).respond(200, body);
+    RunnerSim r = runner().input("secret-path", "/\n/db").input("secrets", "GOOD");
+    RunnerSim.Run run = r.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    assertTrue(run.stdout().contains("collision"), run.stdout());
+    for (String line : run.lines()) {
+      String t = line.stripLeading();
+      assertTrue(!t.startsWith("::") || t.startsWith("::add-mask::") || t.startsWith("::group::")
+          || t.startsWith("::endgroup::") || t.startsWith("::warning::") || t.startsWith("::error::"), line);
+      assertFalse(!t.startsWith("::") && line.contains("##["), line);
+      assertFalse(t.startsWith("::set-output"), line);
+    }
+    assertEquals(Map.of("GOOD", "good-value-1"), r.exportedEnv());
+  }
+
+  private static String json(String text) throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+  }
+
+  @Test
+  void credentialsInDomainOrProxyAreMaskedAndNeverPrinted() throws Exception {
+    RunnerSim bad = runner().input("domain", "http://user:domain-pass-88@127.0.0.1:1 x");
+    RunnerSim.Run run = bad.run();
+    assertEquals(1, run.exitCode());
+    assertTrue(String.join("\n", run.errors()).contains("input 'domain'"), run.stdout());
+    assertFalse(run.visible().contains("domain-pass-88"), run.stdout());
+    assertTrue(run.masks().contains("domain-pass-88"), run.stdout());
+
+    RunnerSim proxy = runner().input("proxy", "http://proxyuser:proxy-pass-77@127.0.0.1:notaport x");
+    RunnerSim.Run viaProxy = proxy.run();
+    assertEquals(1, viaProxy.exitCode());
+    assertFalse(viaProxy.visible().contains("proxy-pass-77"), viaProxy.stdout());
+    assertTrue(viaProxy.masks().contains("proxy-pass-77"), viaProxy.stdout());
+  }
+
+  @Test
+  void anInvalidIdTokenRequestUrlIsAnInputProblemNotACrash() throws Exception {
+    RunnerSim r = runner().input("method", "oidc").input("identity-id", "some-identity").input("client-id", "")
+        .input("client-secret", "");
+    r.env.put("ACTIONS_ID_TOKEN_REQUEST_URL", "not a url");
+    r.env.put("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "request-token-1");
+    server.calls().clear();
+    RunnerSim.Run run = r.run();
+    assertEquals(1, run.exitCode());
+    String errors = String.join("\n", run.errors());
+    assertTrue(errors.contains("ACTIONS_ID_TOKEN_REQUEST_URL"), run.stdout());
+    assertFalse(run.stdout().contains("unexpected failure"), run.stdout());
+    assertEquals(0, server.calls().all().size());
+  }
+
+  @Test
+  void paddedValuesAreAlsoMaskedWithoutTheirPadding() {
+    List<String> texts = MaskValues.of(SecretValue.of("  padded-secret\t")).stream().map(SecretValue::reveal).toList();
+    assertTrue(texts.contains("  padded-secret\t") && texts.contains("padded-secret"), texts.toString());
+  }
+}
