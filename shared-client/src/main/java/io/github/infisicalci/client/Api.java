@@ -133,10 +133,8 @@ final class Api {
   Duration backoff(int attempt) {
     long initial = policy.initialBackoff().toMillis();
     long cap = policy.maxBackoff().toMillis();
-    long exp = initial << Math.min(attempt - 1, 30);
-    if (exp < 0 || exp > cap) {
-      exp = cap;
-    }
+    int shift = Math.min(attempt - 1, 30);
+    long exp = initial > (cap >> shift) ? cap : initial << shift; // compared before shifting: no wrap-around
     long half = exp / 2;
     long jitter = (long) ((exp - half) * timing.random().getAsDouble());
     return Duration.ofMillis(half + jitter);

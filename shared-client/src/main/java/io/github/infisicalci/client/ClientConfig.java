@@ -271,15 +271,15 @@ public final class ClientConfig {
       try {
         uri = new URI(u);
       } catch (URISyntaxException e) {
-        throw new InvalidConfigurationException("baseUrl", "baseUrl '" + printable(u) + "' is not a valid URL");
+        throw new InvalidConfigurationException("baseUrl", "baseUrl '" + printableUrl(u) + "' is not a valid URL");
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
         throw new InvalidConfigurationException("baseUrl",
-            "baseUrl '" + printable(u) + "' must start with https:// (or http://)");
+            "baseUrl '" + printableUrl(u) + "' must start with https:// (or http://)");
       }
       if (uri.getHost() == null || uri.getHost().isEmpty()) {
-        throw new InvalidConfigurationException("baseUrl", "baseUrl '" + printable(u) + "' has no host name");
+        throw new InvalidConfigurationException("baseUrl", "baseUrl '" + printableUrl(u) + "' has no host name");
       }
       if (uri.getRawUserInfo() != null) {
         throw new InvalidConfigurationException("baseUrl", "baseUrl must not contain credentials");
@@ -390,6 +390,17 @@ public final class ClientConfig {
 
     private static boolean isTokenChar(int c) {
       return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+    }
+
+    /** The URL for a message, with anything that may be user info (up to the last {@code @}) masked. */
+    private static String printableUrl(String u) {
+      int at = u.lastIndexOf('@');
+      if (at < 0) {
+        return printable(u);
+      }
+      int scheme = u.indexOf("://");
+      int from = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+      return printable(u.substring(0, from) + "****" + u.substring(at));
     }
 
     private static String printable(String s) {

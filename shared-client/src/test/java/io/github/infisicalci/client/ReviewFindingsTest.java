@@ -115,4 +115,35 @@ class ReviewFindingsTest extends ScriptedServerTest {
     }
     assertTrue(routes.requests.isEmpty(), "requests sent: " + routes.requests.size());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"..", "."})
+  void dotSegmentProjectsAreRejected(String value) {
+    for (java.util.function.Supplier<ProjectRef> ref : java.util.List.<java.util.function.Supplier<ProjectRef>>of(
+        () -> ProjectRef.slug(value), () -> ProjectRef.id(value))) {
+      InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, ref::get);
+      assertEquals("project", e.field());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://bob:s3cr3t-pw@host.example", "https://bob:s3cr3t-pw@ho st.example/",
+      "https://bob:s3cr3t-pw@@host.example", "https://bob:s3cr3t-pw@/api"})
+  void badBaseUrlsNeverEchoTheirCredentials(String url) {
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> ClientConfig.builder().baseUrl(url).build());
+    assertEquals("baseUrl", e.field());
+    assertFalse(e.getMessage().contains("s3cr3t-pw"), e.getMessage());
+  }
+
+  @Test
+  void backoffNeverWrapsAroundForLongInitialDelays() {
+    RetryPolicy policy = new RetryPolicy(40, Duration.ofMillis((1L << 35) + 1), Duration.ofMillis(Long.MAX_VALUE / 4),
+        Duration.ofMillis(Long.MAX_VALUE / 2));
+    Api api = new Api(new okhttp3.OkHttpClient(), config().retryPolicy(policy).build(),
+        new Timing(time, time, () -> 0.0), new Redactor(), new com.fasterxml.jackson.databind.ObjectMapper());
+    for (int attempt = 2; attempt < 40; attempt++) {
+      assertTrue(api.backoff(attempt).compareTo(api.backoff(attempt - 1)) >= 0, "attempt " + attempt);
+    }
+  }
 }

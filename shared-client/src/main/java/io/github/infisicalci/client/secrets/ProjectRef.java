@@ -16,7 +16,8 @@ public record ProjectRef(String value, boolean isSlug) {
       throw new InvalidConfigurationException("project", "project " + (isSlug ? "slug" : "id") + " must not be empty");
     }
     value = value.trim();
-    if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/' && c != '?' && c != '#' && c != '%')) {
+    if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/' && c != '?' && c != '#' && c != '%')
+        || value.equals(".") || value.equals("..")) {
       throw new InvalidConfigurationException("project", "project " + (isSlug ? "slug" : "id") + " '"
           + value.replaceAll("[^\\x21-\\x7e]", "?") + "' contains characters not allowed in a project "
           + (isSlug ? "slug" : "id"));
