@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The {@code post-entrypoint} step: removes the file written by {@code export-type: file} when
  * {@code clean} was true. The main step saved the file's path in {@code GITHUB_STATE}; the runner hands
- * it back as {@code STATE_infisical_file}. Only a file inside the workspace is ever removed.
+ * it back as {@code STATE_infisical_file}. Only a file inside the workspace is ever removed, and never
+ * through a linked folder.
  */
 final class PostStep {
   private final Map<String, String> env;
@@ -37,6 +38,10 @@ final class PostStep {
       return 0;
     }
     try {
+      if (!parentInside(file, workspace)) {
+        log.warning("Infisical: saved path " + saved + " resolves outside the workspace (through a link); not removing it");
+        return 0;
+      }
       if (Files.deleteIfExists(file)) {
         log.info("Infisical: removed " + workspace.relativize(file));
       } else {
@@ -47,5 +52,18 @@ final class PostStep {
       log.error("Infisical: could not remove " + workspace.relativize(file) + " (" + e.getClass().getSimpleName() + ")");
       return 1;
     }
+  }
+
+  /**
+   * Whether the folder holding {@code file}, with every link resolved, is inside the real workspace (a
+   * link as the file itself is removed as a link; its target is never touched). A missing folder means
+   * there is nothing to remove, which is harmless.
+   */
+  private static boolean parentInside(Path file, Path workspace) throws IOException {
+    Path parent = file.getParent();
+    if (!Files.exists(parent)) {
+      return true;
+    }
+    return parent.toRealPath().startsWith(workspace.toRealPath());
   }
 }

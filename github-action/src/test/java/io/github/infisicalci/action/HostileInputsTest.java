@@ -102,6 +102,28 @@ class HostileInputsTest {
   }
 
   @Test
+  void postStepNeverDeletesThroughALinkedFolder() throws Exception {
+    RunnerSim r = runner();
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Path victim = Files.writeString(outside.resolve("app.env"), "keep me");
+    Files.createSymbolicLink(r.workspace.resolve("config"), outside);
+    r.env.put("STATE_" + MainStep.STATE_FILE, r.workspace.resolve("config/app.env").toString());
+    RunnerSim.Run post = r.run("post");
+    assertEquals(0, post.exitCode(), post.stdout());
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("outside the workspace"), post.stdout());
+
+    Path inside = Files.writeString(r.workspace.resolve("real.env"), "x");
+    Files.createSymbolicLink(r.workspace.resolve("link.env"), outside.resolve("app.env"));
+    r.env.put("STATE_" + MainStep.STATE_FILE, r.workspace.resolve("link.env").toString());
+    assertEquals(0, r.run("post").exitCode());
+    assertTrue(Files.exists(victim), "a link itself may go, never its target");
+    r.env.put("STATE_" + MainStep.STATE_FILE, inside.toString());
+    assertEquals(0, r.run("post").exitCode());
+    assertFalse(Files.exists(inside));
+  }
+
+  @Test
   void paddedValuesAreAlsoMaskedWithoutTheirPadding() {
     List<String> texts = MaskValues.of(SecretValue.of("  padded-secret\t")).stream().map(SecretValue::reveal).toList();
     assertTrue(texts.contains("  padded-secret\t") && texts.contains("padded-secret"), texts.toString());
