@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The texts to register as masks for one secret: the value itself, a one-line value without surrounding
  * white space (a shell prints it so after word splitting), each of its lines when it has
- * several, and the leaves of a JSON object or array value. Never a blank text; lines and leaves
+ * several, and the leaves of a JSON object or array value (and each line of a multi-line leaf: the
+ * runner masks line by line, so a multi-line mask alone never matches). Never a blank text; lines and leaves
  * shorter than {@value #MIN_PART} characters are left out (a line holding only a brace would mask every brace).
  */
 final class MaskValues {
@@ -41,6 +42,13 @@ final class MaskValues {
         collectLeaves(JSON.readTree(trimmed), texts);
       } catch (Exception notJson) {
         // not JSON: the value and its lines are masked
+      }
+    }
+    for (String t : List.copyOf(texts)) {
+      if (!t.equals(text) && (t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0)) {
+        for (String line : t.split("\r?\n|\r")) {
+          texts.add(line.trim());
+        }
       }
     }
     List<SecretValue> out = new ArrayList<>();

@@ -124,6 +124,17 @@ class HostileInputsTest {
   }
 
   @Test
+  void eachLineOfAMultiLineJsonLeafIsMasked() {
+    String serviceAccount = "{\"type\":\"service_account\",\"private_key\":"
+        + "\"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\nq9w0BAQEFAASCBKcwggSjAgEAAoIBAQ\\n"
+        + "-----END PRIVATE KEY-----\\n\"}";
+    List<String> texts = MaskValues.of(SecretValue.of(serviceAccount)).stream().map(SecretValue::reveal).toList();
+    assertTrue(texts.contains("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC") && texts.contains("q9w0BAQEFAASCBKcwggSjAgEAAoIBAQ"),
+        texts.toString());
+    assertTrue(texts.contains("-----BEGIN PRIVATE KEY-----"), texts.toString());
+  }
+
+  @Test
   void paddedValuesAreAlsoMaskedWithoutTheirPadding() {
     List<String> texts = MaskValues.of(SecretValue.of("  padded-secret\t")).stream().map(SecretValue::reveal).toList();
     assertTrue(texts.contains("  padded-secret\t") && texts.contains("padded-secret"), texts.toString());
