@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * An HTTP proxy (CONNECT for https). {@code username}/{@code password} are optional (both or neither);
  * {@code noProxy} lists hosts reached directly: {@code example.com} also matches its subdomains, a
- * leading {@code .} or {@code *.} is ignored, {@code *} matches every host.
+ * leading {@code .} or {@code *.} is ignored, {@code *} matches every host; an address ({@code 10.0.0.1})
+ * or a CIDR range ({@code 10.0.0.0/8}, {@code fd00::/8}) matches servers named by an address literal
+ * (host names are never resolved for this).
  *
  * @param host proxy host name or address
  * @param port proxy port, 1..65535
@@ -46,14 +48,28 @@ public record ProxySettings(String host, int port, String username, SecretValue 
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
     }
+    byte[] address = IpLiterals.parse(h);
     for (String entry : noProxy) {
       String e = entry;
+      if (e.indexOf('/') >= 0) {
+        if (address != null && IpLiterals.inRange(e, address)) {
+          return true;
+        }
+        continue;
+      }
       int colon = e.lastIndexOf(':');
       if (colon > 0 && e.indexOf(':') == colon && e.substring(colon + 1).chars().allMatch(Character::isDigit)) {
         e = e.substring(0, colon);
       }
       if (e.equals("*")) {
         return true;
+      }
+      if (address != null) {
+        String literal = e.startsWith("[") && e.endsWith("]") ? e.substring(1, e.length() - 1) : e;
+        if (h.equals(literal) || java.util.Arrays.equals(address, IpLiterals.parse(literal))) {
+          return true;
+        }
+        continue; // an address never matches a domain suffix
       }
       if (e.startsWith("*.")) {
         e = e.substring(2);

@@ -146,4 +146,51 @@ class ReviewFindingsTest extends ScriptedServerTest {
       assertTrue(api.backoff(attempt).compareTo(api.backoff(attempt - 1)) >= 0, "attempt " + attempt);
     }
   }
+
+  @Test
+  void noProxyCidrEntriesMatchAddressLiterals() {
+    ProxySettings p = new ProxySettings("proxy", 3128, null, null,
+        java.util.List.of("10.0.0.0/8", "192.168.1.0/24", "fd00::/8", "0.0.1", "172.16.5.4/32"));
+    assertTrue(p.bypasses("10.1.2.3"));
+    assertTrue(p.bypasses("10.255.255.255"));
+    assertFalse(p.bypasses("11.0.0.1"));
+    assertTrue(p.bypasses("192.168.1.77"));
+    assertFalse(p.bypasses("192.168.2.1"));
+    assertTrue(p.bypasses("172.16.5.4"));
+    assertFalse(p.bypasses("172.16.5.5"));
+    assertTrue(p.bypasses("[fd12:3456::1]"));
+    assertTrue(p.bypasses("fd12:3456::1"));
+    assertFalse(p.bypasses("[fe80::1]"));
+    assertFalse(p.bypasses("1.0.0.1"), "a domain suffix rule never matches part of an address");
+    assertFalse(p.bypasses("10.example.com"), "a CIDR never matches a host name");
+  }
+
+  @Test
+  void noProxyCidrFromTheEnvironmentBypassesTheProxy() {
+    ClientConfig c = ClientConfig.builder().baseUrl("http://127.0.0.1:8080")
+        .proxyFromEnvironment(java.util.Map.of("HTTP_PROXY", "http://proxy:3128", "NO_PROXY", "localhost, 127.0.0.0/8"))
+        .build();
+    assertTrue(c.proxy().isEmpty());
+    ClientConfig other = ClientConfig.builder().baseUrl("http://10.1.1.1:8080")
+        .proxyFromEnvironment(java.util.Map.of("HTTP_PROXY", "http://proxy:3128", "NO_PROXY", "127.0.0.0/8"))
+        .build();
+    assertEquals("proxy", other.proxy().orElseThrow().host());
+  }
+
+  @Test
+  void malformedCidrEntriesMatchNothing() {
+    ProxySettings p = new ProxySettings("proxy", 3128, null, null,
+        java.util.List.of("10.0.0.0/33", "10.0.0.0/x", "not-an-ip/8", "/8"));
+    assertFalse(p.bypasses("10.0.0.1"));
+  }
+
+  @Test
+  void noProxySuffixForms() {
+    ProxySettings p = new ProxySettings("proxy", 3128, null, null, java.util.List.of(".example.com", "*.corp.test"));
+    assertTrue(p.bypasses("a.example.com"));
+    assertTrue(p.bypasses("example.com"));
+    assertFalse(p.bypasses("notexample.com"));
+    assertTrue(p.bypasses("x.y.corp.test"));
+    assertFalse(p.bypasses("corp.test.evil"));
+  }
 }
