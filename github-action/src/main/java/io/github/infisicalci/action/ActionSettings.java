@@ -318,11 +318,7 @@ record ActionSettings(
         token, k8sToken, domain, project, environment, environmentSource, List.copyOf(paths), recursive,
         includeImports, expand, planner, exportType, outputFile, format, clean, List.copyOf(headers), caPem, proxy,
         timeout, retries, exportToken, workspace, Map.copyOf(new HashMap<>(env)));
-    try {
-      settings.clientConfig(line -> { });
-    } catch (InvalidConfigurationException e) {
-      p.add(inputFor(e.getMessage()), e.getMessage());
-    }
+    settings.networkProblems(p);
     if (!environment.isEmpty()) {
       try {
         settings.request();
@@ -344,18 +340,72 @@ record ActionSettings(
   /** The client configuration these settings describe; {@code log} receives the client's informational lines. */
   ClientConfig clientConfig(Consumer<String> log) {
     ClientConfig.Builder b = ClientConfig.builder()
-        .baseUrl(domain)
-        .connectTimeout(min(timeout, Duration.ofSeconds(10)))
+        .userAgent("infisical-ci-github-action")
+        .logSink(log);
+    applyDomain(b);
+    applyTimeouts(b);
+    applyCa(b);
+    applyProxy(b);
+    applyHeaders(b);
+    return b.build();
+  }
+
+  /**
+   * Adds a problem for every network input the client configuration refuses, each checked on its own
+   * so that all of them are named at once (and each under the input it is about).
+   */
+  private void networkProblems(Problems p) {
+    try {
+      clientConfig(line -> { });
+      return;
+    } catch (InvalidConfigurationException e) {
+      // one of the parts below is wrong; find every one
+    }
+    int before = p.size();
+    networkProblem(p, "domain", this::applyDomain);
+    networkProblem(p, "timeout", this::applyTimeouts);
+    networkProblem(p, "ca-certificate", this::applyCa);
+    networkProblem(p, "proxy", this::applyProxy);
+    networkProblem(p, "extra-headers", this::applyHeaders);
+    if (p.size() == before) {
+      try {
+        clientConfig(line -> { });
+      } catch (InvalidConfigurationException e) {
+        p.add(inputFor(e.getMessage()), e.getMessage());
+      }
+    }
+  }
+
+  private static void networkProblem(Problems p, String input, Consumer<ClientConfig.Builder> part) {
+    try {
+      ClientConfig.Builder b = ClientConfig.builder();
+      part.accept(b);
+      b.build();
+    } catch (InvalidConfigurationException e) {
+      p.add(input, e.getMessage());
+    }
+  }
+
+  private void applyDomain(ClientConfig.Builder b) {
+    b.baseUrl(domain);
+  }
+
+  private void applyTimeouts(ClientConfig.Builder b) {
+    b.connectTimeout(min(timeout, Duration.ofSeconds(10)))
         .readTimeout(timeout)
         .callTimeout(timeout)
         .retryPolicy(retries == 0 ? RetryPolicy.none()
             : new RetryPolicy(retries + 1, Duration.ofMillis(500), Duration.ofSeconds(10),
-                timeout.multipliedBy(retries + 1L)))
-        .userAgent("infisical-ci-github-action")
-        .logSink(log);
+                timeout.multipliedBy(retries + 1L)));
+  }
+
+  private void applyCa(ClientConfig.Builder b) {
     if (caCertificatePem != null) {
       b.caCertificatesPem(caCertificatePem);
     }
+  }
+
+  private void applyProxy(ClientConfig.Builder b) {
     if (!proxy.isEmpty()) {
       Map<String, String> proxyEnv = new HashMap<>();
       proxyEnv.put("https_proxy", proxy);
@@ -368,10 +418,12 @@ record ActionSettings(
     } else {
       b.proxyFromEnvironment(env);
     }
+  }
+
+  private void applyHeaders(ClientConfig.Builder b) {
     for (Header header : extraHeaders) {
       b.header(header.name(), header.value().reveal());
     }
-    return b.build();
   }
 
   /** The request for the configured project, environment and paths. */
@@ -516,6 +568,10 @@ record ActionSettings(
         add(input, e.getMessage());
         return null;
       }
+    }
+
+    int size() {
+      return list.size();
     }
 
     void throwIfAny() {

@@ -135,6 +135,21 @@ class HostileInputsTest {
   }
 
   @Test
+  void everyInvalidNetworkInputIsNamedAtOnce() throws Exception {
+    server.calls().clear();
+    RunnerSim r = runner().input("domain", "not a url").input("proxy", "socks5://proxy:1080")
+        .input("extra-headers", "Bad Header: x");
+    RunnerSim.Run run = r.run();
+    assertEquals(1, run.exitCode());
+    String errors = String.join("\n", run.errors());
+    for (String input : List.of("domain", "proxy", "extra-headers")) {
+      assertTrue(errors.contains("input '" + input + "'"), input + " not reported in:\n" + errors);
+    }
+    assertFalse(errors.contains("input 'ca-certificate'") || errors.contains("input 'timeout'"), errors);
+    assertEquals(0, server.calls().all().size());
+  }
+
+  @Test
   void paddedValuesAreAlsoMaskedWithoutTheirPadding() {
     List<String> texts = MaskValues.of(SecretValue.of("  padded-secret\t")).stream().map(SecretValue::reveal).toList();
     assertTrue(texts.contains("  padded-secret\t") && texts.contains("padded-secret"), texts.toString());
