@@ -193,4 +193,44 @@ class ReviewFindingsTest extends ScriptedServerTest {
     assertTrue(p.bypasses("x.y.corp.test"));
     assertFalse(p.bypasses("corp.test.evil"));
   }
+
+  @Test
+  void urlsKeepTheBasePathEncodeQueryValuesAndHaveNoDoubleSlashes() {
+    routes.on("POST", "/infisical/api/v1/auth/universal-auth/login", login("tok-1", 3600, 0));
+    routes.on("GET", "/infisical/api/v4/secrets", secrets("A", "1"));
+    routes.on("GET", "/infisical/api/v4/secrets/KEY_1", json(200, "{\"secret\":{\"secretKey\":\"KEY_1\","
+        + "\"secretValue\":\"v\",\"type\":\"shared\",\"environment\":\"dev\",\"secretPath\":\"/a b/\u00fc\"}}"));
+    routes.on("GET", "/infisical/api/v1/projects/slug/my-proj.x_1", json(200,
+        "{\"id\":\"p1\",\"slug\":\"my-proj.x_1\",\"name\":\"P\",\"environments\":[{\"slug\":\"dev\",\"name\":\"D\",\"id\":\"e\"}]}"));
+    ClientConfig cfg = config().baseUrl(server.url("/infisical/api/").toString()).build();
+    try (InfisicalClient c = InfisicalClient.create(cfg, TestConfigs.universal(), time.timing())) {
+      c.fetchSecrets(SecretsRequest.builder().project(ProjectRef.slug("my-proj.x_1")).environment("dev")
+          .path("/a b/\u00fc").build());
+      assertEquals("v", c.getSecret(ProjectRef.id("p1"), "dev", "/a b/\u00fc", "KEY_1").value().reveal());
+    }
+    for (okhttp3.mockwebserver.RecordedRequest r : routes.requests) {
+      assertFalse(r.getPath().contains("//"), r.getPath());
+      assertTrue(r.getPath().startsWith("/infisical/api/"), r.getPath());
+    }
+    okhttp3.HttpUrl list = routes.to("GET", "/infisical/api/v4/secrets").get(0).getRequestUrl();
+    assertEquals("/a b/\u00fc", list.queryParameter("secretPath"));
+    assertEquals("p1", list.queryParameter("projectId"));
+    okhttp3.HttpUrl one = routes.to("GET", "/infisical/api/v4/secrets/KEY_1").get(0).getRequestUrl();
+    assertEquals("/a b/\u00fc", one.queryParameter("secretPath"));
+    assertEquals("shared", one.queryParameter("type"));
+  }
+
+  @Test
+  void callTimeoutIsApplied() {
+    routes.on("POST", "/api/v1/auth/universal-auth/login", login("tok-1", 3600, 0));
+    routes.on("GET", "/api/v4/secrets", secrets("A", "0123456789".repeat(20)).throttleBody(10, 100,
+        TimeUnit.MILLISECONDS));
+    ClientConfig cfg = config().retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofSeconds(10))
+        .callTimeout(Duration.ofMillis(700)).build();
+    try (InfisicalClient c = InfisicalClient.create(cfg, TestConfigs.universal(), time.timing())) {
+      InfisicalConnectionException e = assertThrows(InfisicalConnectionException.class, () -> c.fetchSecrets(request()));
+      assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+      assertTrue(e.getMessage().contains("list secrets"), e.getMessage());
+    }
+  }
 }
