@@ -150,6 +150,19 @@ class HostileInputsTest {
   }
 
   @Test
+  void aKeptTokenIsStillRevokedWhenTheExportFailsBeforeWriting() throws Exception {
+    server.calls().clear();
+    int before = server.activeTokenCount();
+    RunnerSim r = runner().input("export-token", "true").input("secrets", "GOOD\nNOT_THERE");
+    RunnerSim.Run run = r.run();
+    assertEquals(1, run.exitCode(), run.stdout());
+    assertTrue(String.join("\n", run.errors()).contains("NOT_THERE"), run.stdout());
+    assertEquals(1, server.calls().count("POST", "/api/v1/auth/token/revoke"), run.stdout());
+    assertEquals(before, server.activeTokenCount());
+    assertTrue(r.outputs().isEmpty() && r.exportedEnv().isEmpty());
+  }
+
+  @Test
   void paddedValuesAreAlsoMaskedWithoutTheirPadding() {
     List<String> texts = MaskValues.of(SecretValue.of("  padded-secret\t")).stream().map(SecretValue::reveal).toList();
     assertTrue(texts.contains("  padded-secret\t") && texts.contains("padded-secret"), texts.toString());
