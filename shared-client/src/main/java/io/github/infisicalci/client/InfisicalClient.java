@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,8 +101,12 @@ public final class InfisicalClient implements AutoCloseable {
       perPath.add(listFolder(target, request, paths.get(0)));
     } else {
       List<CompletableFuture<Map<String, Secret>>> futures = new ArrayList<>();
-      for (String path : paths) {
-        futures.add(CompletableFuture.supplyAsync(() -> listFolder(target, request, path), pathPool));
+      try {
+        for (String path : paths) {
+          futures.add(CompletableFuture.supplyAsync(() -> listFolder(target, request, path), pathPool));
+        }
+      } catch (RejectedExecutionException e) {
+        throw closedMeanwhile(e);
       }
       for (CompletableFuture<Map<String, Secret>> f : futures) {
         try {
@@ -114,6 +119,9 @@ public final class InfisicalClient implements AutoCloseable {
               request.environment(), null, null), ServerError.NONE, null);
         } catch (ExecutionException e) {
           futures.forEach(other -> other.cancel(true));
+          if (closed.get()) {
+            throw closedMeanwhile(e.getCause());
+          }
           if (e.getCause() instanceof RuntimeException re) {
             throw re;
           }
@@ -205,6 +213,11 @@ public final class InfisicalClient implements AutoCloseable {
 
   boolean usesV3() {
     return useV3.get();
+  }
+
+  /** close() stopped the path threads of a fetch in progress. */
+  private static IllegalStateException closedMeanwhile(Throwable cause) {
+    return new IllegalStateException("InfisicalClient was closed while fetching secrets", cause);
   }
 
   private void ensureOpen() {
