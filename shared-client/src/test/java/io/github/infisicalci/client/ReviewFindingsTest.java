@@ -233,4 +233,32 @@ class ReviewFindingsTest extends ScriptedServerTest {
       assertTrue(e.getMessage().contains("list secrets"), e.getMessage());
     }
   }
+
+  @Test
+  void proxyCredentialsEchoedByTheProxyAreRedacted() {
+    String password = "proxy-pass-8c1d2e";
+    String basic = okhttp3.Credentials.basic("bob", password);
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest r) {
+        String auth = r.getHeader("Proxy-Authorization");
+        if (auth == null) {
+          return new okhttp3.mockwebserver.MockResponse().setResponseCode(407)
+              .setHeader("Proxy-Authenticate", "Basic realm=\"p\"");
+        }
+        return json(400, "{\"error\":\"BadRequest\",\"message\":\"proxy saw " + auth + " i.e. bob:" + password + "\"}");
+      }
+    });
+    ClientConfig cfg = config().baseUrl("http://infisical.test")
+        .proxyFromEnvironment(java.util.Map.of("HTTP_PROXY", "http://bob:" + password + "@127.0.0.1:" + server.getPort()))
+        .build();
+    try (InfisicalClient c = InfisicalClient.create(cfg, TestConfigs.universal(), time.timing())) {
+      InfisicalException e = assertThrows(InfisicalException.class, c::accessToken);
+      String all = RedactionTest.everything(e) + e.serverMessage().orElse("");
+      assertTrue(all.contains("proxy saw"), all);
+      assertFalse(all.contains(password), all);
+      assertFalse(all.contains(basic.substring("Basic ".length())), all);
+    }
+    log.forEach(line -> assertFalse(line.contains(password), line));
+  }
 }
