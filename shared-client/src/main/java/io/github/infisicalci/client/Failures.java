@@ -91,7 +91,8 @@ final class Failures {
     RequestContext ctx = call.context();
     String said = err.message() == null ? "" : " (server: " + err.message() + ")";
     String reqId = err.reqId() == null ? "" : " [reqId " + err.reqId() + "]";
-    boolean login = call.bearer() == null;
+    // renew and revoke carry the token in the body, not as a bearer: a rejection there is about the token
+    boolean login = call.bearer() == null && !call.displayPath().startsWith("/api/v1/auth/token/");
     if (isTokenRejection(status, err.error())) {
       String msg = login
           ? "Login refused by " + baseUrl + " while trying to " + call.what() + said + reqId

@@ -261,4 +261,46 @@ class ReviewFindingsTest extends ScriptedServerTest {
     }
     log.forEach(line -> assertFalse(line.contains(password), line));
   }
+
+  @Test
+  void anInterruptDuringTheBackoffSleepEndsTheCallPromptly() throws Exception {
+    routes.on("POST", "/api/v1/auth/universal-auth/login", login("tok-1", 3600, 0));
+    routes.on("GET", "/api/v4/secrets", Routes.error(503, "Unavailable", "down").setHeader("Retry-After", "20"));
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean flagKept = new AtomicBoolean();
+    try (InfisicalClient c = InfisicalClient.create(config().build(), TestConfigs.universal())) { // real sleeper
+      Thread caller = new Thread(() -> {
+        try {
+          c.fetchSecrets(request());
+        } catch (RuntimeException e) {
+          failure.set(e);
+        }
+        flagKept.set(Thread.currentThread().isInterrupted());
+      });
+      caller.start();
+      while (log.stream().noneMatch(l -> l.startsWith("Retrying GET /api/v4/secrets"))) {
+        Thread.sleep(10);
+      }
+      caller.interrupt();
+      caller.join(Duration.ofSeconds(5).toMillis());
+      assertFalse(caller.isAlive(), "still sleeping after the interrupt");
+    }
+    assertTrue(failure.get() instanceof InfisicalConnectionException, String.valueOf(failure.get()));
+    assertTrue(failure.get().getMessage().contains("Interrupted while waiting to retry list secrets"),
+        failure.get().getMessage());
+    assertTrue(flagKept.get());
+    assertEquals(1, routes.to("GET", "/api/v4/secrets").size());
+  }
+
+  @Test
+  void aRejectedRevokeBlamesTheTokenNotTheLogin() {
+    routes.on("POST", "/api/v1/auth/universal-auth/login", login("tok-1", 3600, 0));
+    routes.on("POST", "/api/v1/auth/token/revoke", Routes.error(401, "UnauthorizedError", "Token revoked"));
+    try (InfisicalClient c = client()) {
+      c.accessToken();
+      AuthenticationException e = assertThrows(AuthenticationException.class, c::revoke);
+      assertTrue(e.getMessage().startsWith("Access token rejected"), e.getMessage());
+      assertTrue(e.getMessage().contains("revoke the access token"), e.getMessage());
+    }
+  }
 }
