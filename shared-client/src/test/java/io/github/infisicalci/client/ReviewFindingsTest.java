@@ -303,4 +303,20 @@ class ReviewFindingsTest extends ScriptedServerTest {
       assertTrue(e.getMessage().contains("revoke the access token"), e.getMessage());
     }
   }
+
+  @Test
+  void givenTokensLoseSurroundingWhitespaceAndInnerBlanksAreNamed() throws Exception {
+    routes.on("GET", "/api/v4/secrets", secrets("A", "1"));
+    try (InfisicalClient c = InfisicalClient.create(config().build(),
+        io.github.infisicalci.client.auth.AuthMethods.token(SecretValue.of("  tok-from-file-77\n")), time.timing())) {
+      c.fetchSecrets(request());
+    }
+    assertEquals("Bearer tok-from-file-77", routes.to("GET", "/api/v4/secrets").get(0).getHeader("Authorization"));
+    for (String bad : java.util.List.of("tok en-secret-part", "tok\nen-secret-part", "st.id.se cret-part", "t\u00f6ken-secret-part")) {
+      InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+          () -> io.github.infisicalci.client.auth.AuthMethods.token(SecretValue.of(bad)));
+      assertEquals("token", e.field());
+      assertFalse(e.getMessage().contains("secret-part"), e.getMessage());
+    }
+  }
 }

@@ -47,7 +47,7 @@ public final class AuthMethods {
 
   /** A machine-identity access token used as is ({@code INFISICAL_TOKEN} style); never renewed. */
   public static AuthMethod accessToken(SecretValue token) {
-    SecretValue t = requireSecret("token", token);
+    SecretValue t = requireToken(token);
     if (t.reveal().startsWith("st.")) {
       throw new InvalidConfigurationException("token",
           "token looks like a service token (st.…); use serviceToken(...) or token(...)");
@@ -57,12 +57,12 @@ public final class AuthMethods {
 
   /** A legacy service token {@code st.<id>.<secret>[.<key>]}; its project and scopes are asked from the server. */
   public static AuthMethod serviceToken(SecretValue token) {
-    return ServiceTokenAuth.parse(requireSecret("token", token));
+    return ServiceTokenAuth.parse(requireToken(token));
   }
 
   /** A service token when {@code token} starts with {@code st.}, an access token otherwise. */
   public static AuthMethod token(SecretValue token) {
-    SecretValue t = requireSecret("token", token);
+    SecretValue t = requireToken(token);
     return t.reveal().startsWith("st.") ? serviceToken(t) : accessToken(t);
   }
 
@@ -75,6 +75,23 @@ public final class AuthMethods {
       throw new InvalidConfigurationException(field, field + " contains spaces or characters that are not printable ASCII");
     }
     return v;
+  }
+
+  /**
+   * A token as it goes into the Authorization header: surrounding whitespace (a file's line break) removed;
+   * inner blanks or non-ASCII characters rejected (the header cannot carry them).
+   */
+  private static SecretValue requireToken(SecretValue value) {
+    requireSecret("token", value);
+    String text = value.reveal().strip();
+    if (text.isEmpty()) {
+      throw new InvalidConfigurationException("token", "token must not be empty");
+    }
+    if (!text.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new InvalidConfigurationException("token",
+          "token contains spaces, line breaks or characters that are not printable ASCII");
+    }
+    return text.length() == value.length() ? value : SecretValue.of(text);
   }
 
   private static SecretValue requireSecret(String field, SecretValue value) {
