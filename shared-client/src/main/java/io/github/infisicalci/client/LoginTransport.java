@@ -30,6 +30,10 @@ final class LoginTransport implements AuthTransport {
     if (token == null || !token.isTextual() || token.asText().isEmpty()) {
       throw new InfisicalException("The server's answer to '" + what + "' holds no accessToken", RequestContext.none());
     }
+    if (!token.asText().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new InfisicalException("The server's answer to '" + what + "' holds an accessToken with spaces, line breaks "
+          + "or non-ASCII characters, which cannot be sent as a bearer token", RequestContext.none());
+    }
     long expiresIn = answer.path("expiresIn").asLong(0);
     long maxTtl = answer.path("accessTokenMaxTTL").asLong(0);
     return new AccessGrant(SecretValue.of(token.asText()), Duration.ofSeconds(Math.max(0, expiresIn)),

@@ -319,4 +319,17 @@ class ReviewFindingsTest extends ScriptedServerTest {
       assertFalse(e.getMessage().contains("secret-part"), e.getMessage());
     }
   }
+
+  @Test
+  void aLoginAnswerWithAnUnsendableTokenIsAClearError() {
+    routes.on("POST", "/api/v1/auth/universal-auth/login", json(200,
+        "{\"accessToken\":\"tok-secret-part\\nx\",\"expiresIn\":3600,\"accessTokenMaxTTL\":0}"));
+    routes.on("GET", "/api/v4/secrets", secrets("A", "1"));
+    try (InfisicalClient c = client()) {
+      InfisicalException e = assertThrows(InfisicalException.class, () -> c.fetchSecrets(request()));
+      assertTrue(e.getMessage().contains("accessToken"), e.getMessage());
+      assertFalse(e.getMessage().contains("secret-part"), e.getMessage());
+    }
+    assertTrue(routes.to("GET", "/api/v4/secrets").isEmpty());
+  }
 }
