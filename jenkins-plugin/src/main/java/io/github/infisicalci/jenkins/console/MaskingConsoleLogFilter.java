@@ -2,9 +2,11 @@ package io.github.infisicalci.jenkins.console;
 
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
+import io.github.infisicalci.mask.Masker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * Masks a block's secrets in the console log with the shared masking engine (replacement {@code ****}).
@@ -21,6 +23,12 @@ public final class MaskingConsoleLogFilter extends ConsoleLogFilter implements S
   private final SealedMasks masks;
   /** The freestyle run whose masker {@link LiveMasks} will hold; {@code null} for a Pipeline block's filter. */
   private final String runId;
+  /**
+   * The masker built from {@link #masks} on first use ({@code empty()} when there is nothing to mask). Every
+   * step of a block decorates its log through the same filter instance; building the automaton once per
+   * instance (per JVM, as it is not serialized) keeps that work off each step's start.
+   */
+  private transient volatile Optional<Masker> masker;
 
   private MaskingConsoleLogFilter(SealedMasks masks, String runId) {
     this.masks = masks;
@@ -43,7 +51,12 @@ public final class MaskingConsoleLogFilter extends ConsoleLogFilter implements S
     if (runId != null) {
       return new LateMaskingOutputStream(logger, () -> LiveMasks.get(runId));
     }
-    MaskingPlan plan = masks.open();
-    return plan.isEmpty() ? logger : plan.masker().wrap(logger);
+    Optional<Masker> m = masker;
+    if (m == null) {
+      MaskingPlan plan = masks.open();
+      m = plan.isEmpty() ? Optional.empty() : Optional.of(plan.masker());
+      masker = m;
+    }
+    return m.isPresent() ? m.get().wrap(logger) : logger;
   }
 }
