@@ -46,11 +46,6 @@ public record InfisicalSettings(String serverUrl, String credentialsId, String p
         null);
   }
 
-  /** Builds a layer field by field. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
   /** This layer with {@code inner}'s set fields on top. */
   public InfisicalSettings overriddenBy(InfisicalSettings inner) {
     if (inner == null) {
@@ -94,71 +89,5 @@ public record InfisicalSettings(String serverUrl, String credentialsId, String p
 
   private static Integer positiveOrNull(Integer i) {
     return i == null || i <= 0 ? null : i;
-  }
-
-  /** Field-by-field construction of a layer. */
-  public static final class Builder {
-    private String serverUrl;
-    private String credentialsId;
-    private String projectId;
-    private String projectSlug;
-    private String environment;
-    private Integer connectTimeoutSeconds;
-    private Integer readTimeoutSeconds;
-    private String caCertificate;
-    private Boolean useJenkinsProxy;
-
-    private Builder() {
-    }
-
-    public Builder serverUrl(String v) {
-      serverUrl = v;
-      return this;
-    }
-
-    public Builder credentialsId(String v) {
-      credentialsId = v;
-      return this;
-    }
-
-    public Builder projectId(String v) {
-      projectId = v;
-      return this;
-    }
-
-    public Builder projectSlug(String v) {
-      projectSlug = v;
-      return this;
-    }
-
-    public Builder environment(String v) {
-      environment = v;
-      return this;
-    }
-
-    public Builder connectTimeoutSeconds(Integer v) {
-      connectTimeoutSeconds = v;
-      return this;
-    }
-
-    public Builder readTimeoutSeconds(Integer v) {
-      readTimeoutSeconds = v;
-      return this;
-    }
-
-    public Builder caCertificate(String v) {
-      caCertificate = v;
-      return this;
-    }
-
-    public Builder useJenkinsProxy(Boolean v) {
-      useJenkinsProxy = v;
-      return this;
-    }
-
-    public InfisicalSettings build() {
-      return new InfisicalSettings(serverUrl, credentialsId, projectId, projectSlug, environment,
-          connectTimeoutSeconds, readTimeoutSeconds, caCertificate, useJenkinsProxy);
-    }
   }
 }

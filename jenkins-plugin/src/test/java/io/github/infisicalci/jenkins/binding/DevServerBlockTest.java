@@ -22,6 +22,7 @@ import io.github.infisicalci.jenkins.auth.TokenCacheKey;
 import io.github.infisicalci.jenkins.config.ClientConfigFactory;
 import io.github.infisicalci.jenkins.config.ConnectionCheck;
 import io.github.infisicalci.jenkins.config.InfisicalSettings;
+import io.github.infisicalci.jenkins.config.TestSettings;
 import io.github.infisicalci.jenkins.credentials.CredentialMaterial;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class DevServerBlockTest {
   }
 
   private ClientConfig config() {
-    InfisicalSettings s = InfisicalSettings.builder().serverUrl(server.url()).build();
+    InfisicalSettings s = TestSettings.builder().serverUrl(server.url()).build();
     return ClientConfig.builder().baseUrl(ClientConfigFactory.create(s, null, null).baseUrl())
         .retryPolicy(RetryPolicy.none()).build();
   }

@@ -15,7 +15,7 @@ class ClientConfigFactoryTest {
 
   @Test
   void settingsBecomeClientConfiguration() {
-    InfisicalSettings s = InfisicalSettings.builder().serverUrl("https://infisical.example.com/api/")
+    InfisicalSettings s = TestSettings.builder().serverUrl("https://infisical.example.com/api/")
         .connectTimeoutSeconds(7).readTimeoutSeconds(42).build();
     ClientConfig c = ClientConfigFactory.create(s, null, null);
     assertTrue(c.baseUrl().startsWith("https://infisical.example.com"), c.baseUrl());
@@ -36,7 +36,7 @@ class ClientConfigFactoryTest {
     ProxySettings proxy = ClientConfigFactory.proxy("proxy.corp", 3128, null, null, null);
     assertEquals("proxy.corp", ClientConfigFactory.create(InfisicalSettings.EMPTY, proxy, null)
         .proxy().orElseThrow().host());
-    InfisicalSettings off = InfisicalSettings.builder().useJenkinsProxy(false).build();
+    InfisicalSettings off = TestSettings.builder().useJenkinsProxy(false).build();
     assertTrue(ClientConfigFactory.create(off, proxy, null).proxy().isEmpty());
   }
 

@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class InfisicalSettingsTest {
 
-  private static final InfisicalSettings GLOBAL = InfisicalSettings.builder()
+  private static final InfisicalSettings GLOBAL = TestSettings.builder()
       .serverUrl("https://infisical.example.com").credentialsId("global-cred").projectSlug("global-proj")
       .environment("dev").connectTimeoutSeconds(5).readTimeoutSeconds(30).caCertificate("PEM")
       .useJenkinsProxy(true).build();
 
   @Test
   void innerLayersOverrideFieldByField() {
-    InfisicalSettings folder = InfisicalSettings.builder().credentialsId("folder-cred").environment("staging").build();
-    InfisicalSettings step = InfisicalSettings.builder().environment("prod").build();
+    InfisicalSettings folder = TestSettings.builder().credentialsId("folder-cred").environment("staging").build();
+    InfisicalSettings step = TestSettings.builder().environment("prod").build();
 
     InfisicalSettings merged = InfisicalSettings.merge(List.of(GLOBAL, folder, step));
 
@@ -33,7 +33,7 @@ class InfisicalSettingsTest {
 
   @Test
   void blankValuesDoNotOverride() {
-    InfisicalSettings step = InfisicalSettings.builder().credentialsId("  ").environment("").serverUrl(" ").build();
+    InfisicalSettings step = TestSettings.builder().credentialsId("  ").environment("").serverUrl(" ").build();
     InfisicalSettings merged = GLOBAL.overriddenBy(step);
     assertEquals("global-cred", merged.credentialsId());
     assertEquals("dev", merged.environment());
@@ -42,7 +42,7 @@ class InfisicalSettingsTest {
 
   @Test
   void projectIsOneChoiceAnInnerIdReplacesAnOuterSlug() {
-    InfisicalSettings step = InfisicalSettings.builder().projectId("6f1a").build();
+    InfisicalSettings step = TestSettings.builder().projectId("6f1a").build();
     InfisicalSettings merged = GLOBAL.overriddenBy(step);
     assertEquals("6f1a", merged.projectId());
     assertNull(merged.projectSlug(), "the global slug must not survive when the step names a project id");
@@ -50,13 +50,13 @@ class InfisicalSettingsTest {
 
   @Test
   void projectSurvivesWhenInnerLayerNamesNone() {
-    InfisicalSettings merged = GLOBAL.overriddenBy(InfisicalSettings.builder().environment("x").build());
+    InfisicalSettings merged = GLOBAL.overriddenBy(TestSettings.builder().environment("x").build());
     assertEquals("global-proj", merged.projectSlug());
   }
 
   @Test
   void nonPositiveTimeoutsMeanUnset() {
-    InfisicalSettings s = InfisicalSettings.builder().connectTimeoutSeconds(0).readTimeoutSeconds(-3).build();
+    InfisicalSettings s = TestSettings.builder().connectTimeoutSeconds(0).readTimeoutSeconds(-3).build();
     assertNull(s.connectTimeoutSeconds());
     assertNull(s.readTimeoutSeconds());
     assertEquals(5, GLOBAL.overriddenBy(s).connectTimeoutSeconds());
@@ -64,14 +64,14 @@ class InfisicalSettingsTest {
 
   @Test
   void valuesAreTrimmed() {
-    InfisicalSettings s = InfisicalSettings.builder().credentialsId("  id  ").environment(" prod\n").build();
+    InfisicalSettings s = TestSettings.builder().credentialsId("  id  ").environment(" prod\n").build();
     assertEquals("id", s.credentialsId());
     assertEquals("prod", s.environment());
   }
 
   @Test
   void proxyCanBeSwitchedOffByAnInnerLayer() {
-    InfisicalSettings merged = GLOBAL.overriddenBy(InfisicalSettings.builder().useJenkinsProxy(false).build());
+    InfisicalSettings merged = GLOBAL.overriddenBy(TestSettings.builder().useJenkinsProxy(false).build());
     assertEquals(Boolean.FALSE, merged.useJenkinsProxy());
   }
 
@@ -86,7 +86,7 @@ class InfisicalSettingsTest {
   @Test
   void connectionSetsOnlyTheConnectionFields() {
     InfisicalSettings s = InfisicalSettings.connection(" https://x.example ", "cred", null, "proj", "prod");
-    assertEquals(InfisicalSettings.builder().serverUrl("https://x.example").credentialsId("cred").projectSlug("proj")
+    assertEquals(TestSettings.builder().serverUrl("https://x.example").credentialsId("cred").projectSlug("proj")
         .environment("prod").build(), s);
   }
 }

@@ -38,7 +38,7 @@ class SettingsValidationTest {
 
   @Test
   void reportsEveryBadFieldByName() {
-    InfisicalSettings s = InfisicalSettings.builder().serverUrl("nope").projectSlug("my project")
+    InfisicalSettings s = TestSettings.builder().serverUrl("nope").projectSlug("my project")
         .environment("dev/x").caCertificate("not a pem").build();
     List<String> problems = SettingsValidation.problems(s);
     assertEquals(4, problems.size(), problems.toString());
@@ -56,7 +56,7 @@ class SettingsValidationTest {
 
   @Test
   void validSettingsHaveNoProblems() {
-    InfisicalSettings s = InfisicalSettings.builder().serverUrl("https://x.example").projectId("6f1a-22")
+    InfisicalSettings s = TestSettings.builder().serverUrl("https://x.example").projectId("6f1a-22")
         .environment("prod").credentialsId("infisical-ua").build();
     assertTrue(SettingsValidation.problems(s).isEmpty());
   }
