@@ -27,15 +27,16 @@ record Listing(List<Raw> secrets, List<ImportEntry> imports) {
     List<Raw> secrets = raws(body.path("secrets"));
     List<ImportEntry> imports = new ArrayList<>();
     for (JsonNode imp : body.path("imports")) {
-      imports.add(new ImportEntry(text(imp, "environment"), text(imp, "secretPath"), raws(imp.path("secrets"))));
+      imports.add(new ImportEntry(imp.path("environment").asText(null), imp.path("secretPath").asText(null),
+          raws(imp.path("secrets"))));
     }
     return new Listing(secrets, imports);
   }
 
   static Raw raw(JsonNode s) {
-    JsonNode value = s.get("secretValue");
-    return new Raw(text(s, "secretKey"), SecretValue.of(value == null || value.isNull() ? "" : value.asText()),
-        "personal".equals(text(s, "type")), text(s, "environment"), text(s, "secretPath"));
+    return new Raw(s.path("secretKey").asText(null), SecretValue.of(s.path("secretValue").asText("")),
+        "personal".equals(s.path("type").asText(null)), s.path("environment").asText(null),
+        s.path("secretPath").asText(null));
   }
 
   private static List<Raw> raws(JsonNode array) {
@@ -46,10 +47,5 @@ record Listing(List<Raw> secrets, List<ImportEntry> imports) {
       }
     }
     return out;
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.asText();
   }
 }

@@ -66,13 +66,13 @@ final class ProjectLookup {
     }
     List<Project.Environment> envs = new ArrayList<>();
     for (JsonNode e : p.path("environments")) {
-      envs.add(new Project.Environment(text(e, "slug"), text(e, "name"), id(e)));
+      envs.add(new Project.Environment(e.path("slug").asText(null), e.path("name").asText(null), id(e)));
     }
     String id = id(p);
     if (id == null) {
       throw new InfisicalException("The server's project answer holds no project id", RequestContext.none());
     }
-    return new Project(id, text(p, "slug"), text(p, "name"), envs);
+    return new Project(id, p.path("slug").asText(null), p.path("name").asText(null), envs);
   }
 
   /**
@@ -100,7 +100,7 @@ final class ProjectLookup {
       return false;
     }
     for (JsonNode f : answer.path("folders")) {
-      if (name.equals(text(f, "name"))) {
+      if (name.equals(f.path("name").asText(null))) {
         return true;
       }
     }
@@ -108,12 +108,7 @@ final class ProjectLookup {
   }
 
   private static String id(JsonNode n) {
-    String id = text(n, "id");
-    return id != null ? id : text(n, "_id");
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.asText();
+    String id = n.path("id").asText(null);
+    return id != null ? id : n.path("_id").asText(null);
   }
 }
