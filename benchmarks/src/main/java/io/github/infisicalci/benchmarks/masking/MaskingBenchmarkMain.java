@@ -99,7 +99,9 @@ public final class MaskingBenchmarkMain {
     List<String> cpu = new ArrayList<>();
     if (!memoryOnly) {
       for (String count : secrets.split(",")) {
-        cpu.add(cpuLine(Integer.parseInt(count), quick ? 2 : 5));
+        for (String form : forms.split(",")) {
+          cpu.add(cpuLine(Integer.parseInt(count), quick ? 2 : 5, form));
+        }
       }
     }
     List<String> memory = new ArrayList<>();
@@ -139,11 +141,11 @@ public final class MaskingBenchmarkMain {
    * Engine throughput in CPU time of the measuring thread (best of {@code passes} over a 100 MB log,
    * after warm-up): on a machine shared with other work, wall-clock figures understate one core.
    */
-  private static String cpuLine(int secrets, int passes) {
+  private static String cpuLine(int secrets, int passes, String forms) {
     MaskingBenchmark bench = new MaskingBenchmark();
     bench.secrets = secrets;
     bench.logMb = 100;
-    bench.forms = "RAW";
+    bench.forms = forms;
     bench.setUp();
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double best = 0;
@@ -159,8 +161,8 @@ public final class MaskingBenchmarkMain {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return String.format(Locale.ROOT, "masking-cpu secrets=%d forms=RAW log_mb=100 engine_cpu_mb_s=%.0f",
-        secrets, best);
+    return String.format(Locale.ROOT, "masking-cpu secrets=%d forms=%s log_mb=100 engine_cpu_mb_s=%.0f",
+        secrets, forms, best);
   }
 
   private static void summarize(Collection<RunResult> results) {
