@@ -3,8 +3,8 @@ package io.github.infisicalci.mask;
 /**
  * A way a secret value can show up in a log besides its plain text. Each form a {@link Masker} is built
  * with turns every secret into byte patterns (UTF-8) that are masked wherever they occur. Every spelling
- * listed here comes from a real tool's output format; <a href="../../../../../../../docs/masking.md">docs/masking.md</a>
- * lists the tools and what is not covered.
+ * listed here comes from a real tool's output format; {@code docs/masking.md} in the project lists the
+ * tools and what is not covered.
  */
 public enum EncodedForm {
   /** The value itself. */
