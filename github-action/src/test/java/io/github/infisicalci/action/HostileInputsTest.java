@@ -66,6 +66,27 @@ class HostileInputsTest {
     assertEquals(Map.of("GOOD", "good-value-1"), r.exportedEnv());
   }
 
+  @Test
+  void unicodeWhiteSpaceBeforeAServerCommandDoesNotMakeItRun() throws Exception {
+    for (char ws : RunnerCommands.DOTNET_WHITESPACE) {
+      String hostilePath = "/\n" + ws + "::stop-commands::tok";
+      String hostileKey = ws + "::save-state name=infisical_post::0123456789abcdef0123456789abcdef";
+      String body = "{\"secrets\":["
+          + "{\"secretKey\":\"GOOD\",\"secretValue\":\"good-value-1\",\"type\":\"shared\",\"environment\":\"dev\","
+          + "\"secretPath\":" + json(hostilePath) + "},"
+          + "{\"secretKey\":" + json(hostileKey) + ",\"secretValue\":\"hostile-value-1\",\"type\":\"shared\","
+          + "\"environment\":\"dev\",\"secretPath\":\"/\"}],\"imports\":[]}";
+      server.faults().on("/api/v4/secrets").times(2).respond(200, body);
+      RunnerSim r = runner().input("secret-path", "/\n/db").input("secrets", "GOOD");
+      RunnerSim.Run run = r.run();
+      assertEquals(0, run.exitCode(), run.stdout());
+      List<String> names = RunnerCommands.names(run.stdout());
+      assertTrue(names.stream().allMatch(n -> List.of("add-mask", "group", "endgroup").contains(n)),
+          () -> String.format("U+%04X: %s%n%s", (int) ws, names, run.stdout()));
+      assertEquals(Map.of("GOOD", "good-value-1"), r.exportedEnv());
+    }
+  }
+
   private static String json(String text) throws Exception {
     return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
   }
