@@ -38,7 +38,6 @@ import java.util.Map;
  * and key, and exit code 1; never a value or a stack trace.
  */
 final class MainStep {
-  static final String STATE_FILE = "infisical_file";
   static final int MIN_MASK_WARN = 4;
 
   private final Map<String, String> env;
@@ -225,9 +224,9 @@ final class MainStep {
     if (exportedToken != null) {
       commands.queue(Path.of(env.get("GITHUB_OUTPUT")), "infisical-token", exportedToken);
     }
-    String stateFile = env.get("GITHUB_STATE");
-    if (s.export().exportType() == ExportType.FILE && s.export().clean() && present(stateFile)) {
-      commands.queue(Path.of(stateFile), STATE_FILE, SecretValue.of(s.export().outputFile().toString()));
+    String cleanup = cleanupRecord(s);
+    if (cleanup != null) {
+      commands.queue(Path.of(env.get("GITHUB_STATE")), CleanupRecord.STATE, SecretValue.of(cleanup));
     }
 
     log.group("Infisical: exporting " + plan.entries().size() + " secret(s) to " + exportTo);
@@ -259,6 +258,9 @@ final class MainStep {
       if (written != null) {
         Files.deleteIfExists(written);
       }
+      if (cleanup != null) {
+        CleanupRecord.discard(env, cleanup);
+      }
       throw e;
     }
     log.endGroup();
@@ -269,6 +271,19 @@ final class MainStep {
       log.info("Infisical: exported " + plan.entries().size() + " secret(s) to " + exportTo);
     }
     writeSummary(s, result, plan, byKey, exportTo);
+  }
+
+  /** The nonce of the post step's record for the exported file, or null when nothing is to be cleaned. */
+  private String cleanupRecord(ActionSettings s) throws IOException {
+    if (s.export().exportType() != ExportType.FILE || !s.export().clean()) {
+      return null;
+    }
+    if (!present(env.get("GITHUB_STATE")) || CleanupRecord.folder(env).isEmpty()) {
+      log.warning("Infisical: GITHUB_STATE or HOME is not set, so the post step cannot remove "
+          + s.workspace().relativize(s.export().outputFile()) + "; remove it yourself");
+      return null;
+    }
+    return CleanupRecord.write(env, s.export().outputFile());
   }
 
   private void writeSummary(ActionSettings s, SecretsResult result, ExportPlan plan, Map<String, Secret> byKey,

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -39,6 +40,7 @@ final class SelfCheck {
       Path workspace = Files.createDirectories(dir.resolve("workspace"));
       Map<String, String> env = new HashMap<>();
       env.put("GITHUB_WORKSPACE", workspace.toString());
+      env.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
       for (String name : new String[] {"GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"}) {
         Path file = dir.resolve(name.toLowerCase());
         Files.createFile(file);
@@ -66,7 +68,12 @@ final class SelfCheck {
       boolean fileOk = fileCode == 0 && Files.exists(workspace.resolve(".env"));
       log.info("self-check: main step, export-type file: " + (fileOk ? "ok" : "FAILED (exit " + fileCode + ")"));
 
-      env.put("STATE_" + MainStep.STATE_FILE, workspace.resolve(".env").toString());
+      List<String> state = Files.readAllLines(Path.of(env.get("GITHUB_STATE")));
+      for (int i = 0; i + 1 < state.size(); i++) {
+        if (state.get(i).startsWith(CleanupRecord.STATE + "<<")) {
+          env.put("STATE_" + CleanupRecord.STATE, state.get(i + 1));
+        }
+      }
       int postCode = Main.run(new String[] {"post"}, env, quiet);
       boolean postOk = postCode == 0 && !Files.exists(workspace.resolve(".env"));
       log.info("self-check: post step: " + (postOk ? "ok" : "FAILED (exit " + postCode + ")"));

@@ -128,7 +128,7 @@ class HostileInputsTest {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
     Path victim = Files.writeString(outside.resolve("app.env"), "keep me");
     Files.createSymbolicLink(r.workspace.resolve("config"), outside);
-    r.env.put("STATE_" + MainStep.STATE_FILE, r.workspace.resolve("config/app.env").toString());
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(r.env, r.workspace.resolve("config/app.env")));
     RunnerSim.Run post = r.run("post");
     assertEquals(0, post.exitCode(), post.stdout());
     assertTrue(Files.exists(victim), post.stdout());
@@ -136,12 +136,55 @@ class HostileInputsTest {
 
     Path inside = Files.writeString(r.workspace.resolve("real.env"), "x");
     Files.createSymbolicLink(r.workspace.resolve("link.env"), outside.resolve("app.env"));
-    r.env.put("STATE_" + MainStep.STATE_FILE, r.workspace.resolve("link.env").toString());
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(r.env, r.workspace.resolve("link.env")));
     assertEquals(0, r.run("post").exitCode());
     assertTrue(Files.exists(victim), "a link itself may go, never its target");
-    r.env.put("STATE_" + MainStep.STATE_FILE, inside.toString());
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(r.env, inside));
     assertEquals(0, r.run("post").exitCode());
     assertFalse(Files.exists(inside));
+  }
+
+  @Test
+  void postStepTrustsOnlyARecordItsOwnMainStepWrote() throws Exception {
+    RunnerSim r = runner();
+    Path victim = Files.writeString(r.workspace.resolve("important.txt"), "keep me");
+    // the state name the action used before, forged by a printed ::save-state:: or an earlier step
+    r.env.put("STATE_infisical_file", victim.toString());
+    RunnerSim.Run post = r.run("post");
+    assertEquals(0, post.exitCode(), post.stdout());
+    assertTrue(Files.exists(victim), post.stdout());
+
+    r.env.put("STATE_" + CleanupRecord.STATE, victim.toString());
+    post = r.run("post");
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("not one this action writes"), post.stdout());
+
+    r.env.put("STATE_" + CleanupRecord.STATE, "0123456789abcdef0123456789abcdef");
+    post = r.run("post");
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("no record"), post.stdout());
+
+    String nonce = CleanupRecord.write(r.env, victim);
+    Path record = CleanupRecord.folder(r.env).orElseThrow().resolve("post-" + nonce);
+    Files.setPosixFilePermissions(record, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+    r.env.put("STATE_" + CleanupRecord.STATE, nonce);
+    post = r.run("post");
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("not written by this action"), post.stdout());
+
+    Map<String, String> otherRun = new java.util.HashMap<>(r.env);
+    otherRun.put("GITHUB_RUN_ID", "999");
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(otherRun, victim));
+    post = r.run("post");
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("another run"), post.stdout());
+
+    Path link = CleanupRecord.folder(r.env).orElseThrow().resolve("post-" + "a".repeat(32));
+    Files.createSymbolicLink(link, CleanupRecord.folder(r.env).orElseThrow().resolve("post-" + CleanupRecord.write(r.env, victim)));
+    r.env.put("STATE_" + CleanupRecord.STATE, "a".repeat(32));
+    post = r.run("post");
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("not written by this action"), post.stdout());
   }
 
   @Test

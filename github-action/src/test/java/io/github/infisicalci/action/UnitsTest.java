@@ -74,7 +74,8 @@ class UnitsTest {
     log.error("bad hunter22 %\nnext");
     log.group("g");
     log.endAllGroups();
-    assertEquals("::add-mask::a%25b%0D%0Ac\npassword is ***\n| ::set-env name=X::y\n|   ::add-mask::x\n## [error]y\n"
+    assertEquals("::add-mask::a%25b%0D%0Ac\n"
+        + "password is ***<U+000A>::set-env name=X::y<U+000A>  ::add-mask::x<U+000A>## [error]y\n"
         + "::error::bad *** %25%0Anext\n"
         + "::group::g\n::endgroup::\n", bytes.toString(StandardCharsets.UTF_8));
   }

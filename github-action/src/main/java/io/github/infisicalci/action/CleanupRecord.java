@@ -1,0 +1,121 @@
+package io.github.infisicalci.action;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the post step may remove, recorded by the main step where only it can have written it.
+ *
+ * <p>The step state ({@code STATE_infisical_post}) holds only a random 128-bit nonce. The path lives in
+ * a record file {@code $HOME/.infisical-action/post-<nonce>} (the runner mounts the same {@code HOME}
+ * into the main and the post container), created new with mode 0600, bound to this run (run id,
+ * attempt, job and step). The post step acts only on a record that is a regular file (not a link),
+ * owned by its own user, private, for this very run; a state forged through a printed
+ * {@code ::save-state::} line or a variable set by an earlier step names no such record.
+ */
+final class CleanupRecord {
+  /** The state name; its value is the nonce. */
+  static final String STATE = "infisical_post";
+
+  private static final Pattern NONCE = Pattern.compile("[0-9a-f]{32}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Set<PosixFilePermission> PRIVATE =
+      Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+  private CleanupRecord() {}
+
+  /** The folder holding the records, or empty when {@code HOME} is not set. */
+  static Optional<Path> folder(Map<String, String> env) {
+    String home = env.get("HOME");
+    return home == null || home.isBlank() ? Optional.empty()
+        : Optional.of(Path.of(home).toAbsolutePath().normalize().resolve(".infisical-action"));
+  }
+
+  /** Writes a record for {@code file}; returns the nonce to save as state. */
+  static String write(Map<String, String> env, Path file) throws IOException {
+    Path dir = folder(env).orElseThrow(() -> new IOException("HOME is not set"));
+    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    String nonce = HexFormat.of().formatHex(bytes);
+    Path record = Files.createFile(dir.resolve("post-" + nonce), PosixFilePermissions.asFileAttribute(PRIVATE));
+    Files.writeString(record, binding(env) + "\n" + file + "\n", StandardCharsets.UTF_8,
+        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+    return nonce;
+  }
+
+  /** Removes the record of {@code nonce} (when the export it belongs to was not written). */
+  static void discard(Map<String, String> env, String nonce) {
+    folder(env).ifPresent(dir -> {
+      try {
+        Files.deleteIfExists(dir.resolve("post-" + nonce));
+      } catch (IOException ignored) {
+        // a leftover record names a file of this run only; the job's HOME is temporary
+      }
+    });
+  }
+
+  /**
+   * The file recorded under {@code nonce} by this run's main step, and the record is consumed; empty
+   * with {@code why} told the reason when there is no such trustworthy record.
+   */
+  static Optional<Path> take(Map<String, String> env, String nonce, java.util.function.Consumer<String> why) {
+    if (!NONCE.matcher(nonce).matches()) {
+      why.accept("the saved state is not one this action writes");
+      return Optional.empty();
+    }
+    Optional<Path> dir = folder(env);
+    if (dir.isEmpty()) {
+      why.accept("HOME is not set, so the main step's record cannot be found");
+      return Optional.empty();
+    }
+    Path record = dir.get().resolve("post-" + nonce);
+    try {
+      PosixFileAttributes attributes = Files.readAttributes(record, PosixFileAttributes.class,
+          LinkOption.NOFOLLOW_LINKS);
+      if (!attributes.isRegularFile() || !PRIVATE.equals(attributes.permissions())
+          || !ownUid().equals(Files.getAttribute(record, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+        why.accept("the record the state points to was not written by this action (type, mode or owner)");
+        return Optional.empty();
+      }
+      List<String> lines = Files.readAllLines(record, StandardCharsets.UTF_8);
+      Files.delete(record);
+      if (lines.size() != 2 || !lines.get(0).equals(binding(env))) {
+        why.accept("the record the state points to belongs to another run");
+        return Optional.empty();
+      }
+      return Optional.of(Path.of(lines.get(1)));
+    } catch (java.nio.file.NoSuchFileException e) {
+      why.accept("the state names no record written by this run's main step");
+      return Optional.empty();
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      why.accept("the record cannot be read (" + e.getClass().getSimpleName() + ")");
+      return Optional.empty();
+    }
+  }
+
+  /** This run, job and step, as the runner names them. */
+  private static String binding(Map<String, String> env) {
+    return "run " + env.getOrDefault("GITHUB_RUN_ID", "") + "/" + env.getOrDefault("GITHUB_RUN_ATTEMPT", "")
+        + " job " + env.getOrDefault("GITHUB_JOB", "") + " step " + env.getOrDefault("GITHUB_ACTION", "");
+  }
+
+  /** This process's user id (Linux: the owner of /proc/self). */
+  private static Object ownUid() throws IOException {
+    return Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+  }
+}
