@@ -364,8 +364,9 @@ final class MainStep {
     int code = e.status().orElse(0);
     if ((code == 401 || code == 403) && idToken != null && s.login().method().usesGitHubIdToken()) {
       try {
-        log.error("Infisical: the identity's bound claims must match the GitHub ID token; "
-            + JwtClaims.describe(idToken.get()));
+        SecretValue jwt = idToken.get();
+        log.error("Infisical: " + JwtClaims.expiry(jwt, java.time.Instant.now()).orElseGet(() ->
+            "the identity's bound claims must match the GitHub ID token; " + JwtClaims.describe(jwt)));
       } catch (RuntimeException ignored) {
         // the token could not be fetched again; the first error says why
       }
