@@ -21,11 +21,14 @@ final class JwtClaims {
   static String describe(SecretValue jwt) {
     JsonNode claims = claims(jwt);
     if (claims == null) {
-      return "the ID token's claims could not be read (not a JWT)";
+      return "the ID token is not a JWT";
     }
     StringBuilder out = new StringBuilder("ID token claims:");
     for (String name : SHOWN) {
-      JsonNode value = claims == null ? null : claims.get(name);
+      JsonNode value = claims.get(name);
+      if (value == null && (name.equals("exp") || name.equals("iat"))) {
+        continue;
+      }
       out.append(' ').append(name).append('=')
           .append(value == null ? "(absent)" : value.isTextual() ? "'" + value.asText() + "'" : value.toString());
     }

@@ -58,6 +58,7 @@ final class MainStep {
       addMask("input secret " + (i + 1), inputSecrets.get(i));
     }
     addMask("ACTIONS_ID_TOKEN_REQUEST_TOKEN", SecretValue.of(env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN")));
+    addMask(LoginSettings.ENV_TOKEN, SecretValue.of(env.getOrDefault(LoginSettings.ENV_TOKEN, "").trim()));
     refreshMasker();
 
     ActionSettings settings;
@@ -376,7 +377,8 @@ final class MainStep {
   private void logSettings(ActionSettings s) {
     log.group("Infisical: settings");
     log.info("domain: " + s.network().domain());
-    log.info("method: " + s.login().method().name().toLowerCase());
+    log.info("method: " + s.login().method().name().toLowerCase()
+        + (s.login().method() == AuthKind.TOKEN ? " (" + s.login().tokenSource() + ")" : ""));
     log.info("project: " + s.target().projectLabel());
     log.info("environment: " + s.target().environment() + " (" + s.target().environmentSource() + ")");
     log.info("secret paths: " + String.join(", ", s.target().paths()) + (s.target().recursive() ? " (recursive)" : ""));
