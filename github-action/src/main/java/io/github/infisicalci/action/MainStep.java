@@ -3,7 +3,6 @@ package io.github.infisicalci.action;
 import io.github.infisicalci.client.InfisicalClient;
 import io.github.infisicalci.client.InfisicalException;
 import io.github.infisicalci.client.InvalidConfigurationException;
-import io.github.infisicalci.client.RequestContext;
 import io.github.infisicalci.client.SecretValue;
 import io.github.infisicalci.client.auth.AuthMethod;
 import io.github.infisicalci.client.auth.AuthMethods;
@@ -91,11 +90,13 @@ final class MainStep {
       return 1;
     } catch (GitHubIdToken.IdTokenException e) {
       log.endAllGroups();
-      log.error("Infisical: " + e.getMessage() + "; nothing was exported");
+      log.error("Infisical: input 'method' (" + settings.login().method().name().toLowerCase()
+          + "): " + e.getMessage() + "; nothing was exported");
       return 1;
     } catch (InvalidConfigurationException e) {
       log.endAllGroups();
-      log.error("Infisical: " + e.getMessage() + "; nothing was exported");
+      log.error("Infisical: input '" + FailureReport.inputOf(e.field()) + "': " + e.getMessage()
+          + "; nothing was exported");
       return 1;
     }
 
@@ -351,17 +352,7 @@ final class MainStep {
 
   private void reportInfisical(ActionSettings s, InfisicalException e) {
     log.endAllGroups();
-    RequestContext c = e.context();
-    StringBuilder where = new StringBuilder();
-    where.append("project '").append(c.project() != null ? c.project() : s.target().projectLabel()).append("'");
-    where.append(", environment '").append(c.environment() != null ? c.environment() : s.target().environment()).append("'");
-    where.append(c.path() != null ? ", path '" + c.path() + "'" : ", " + pathsLabel(s.target().paths()));
-    if (c.key() != null) {
-      where.append(", key '").append(c.key()).append("'");
-    }
-    String status = e.status().isPresent() ? "HTTP " + e.status().getAsInt() + ", " : "";
-    String req = e.reqId().map(id -> ", request id " + id).orElse("");
-    log.error("Infisical: " + e.getMessage() + " (" + status + where + req + "); nothing was exported");
+    log.error(FailureReport.describe(s, e));
     int code = e.status().orElse(0);
     if ((code == 401 || code == 403) && idToken != null && s.login().method().usesGitHubIdToken()) {
       try {
@@ -412,7 +403,7 @@ final class MainStep {
     log.useMasker(b.build());
   }
 
-  private static String pathsLabel(List<String> paths) {
+  static String pathsLabel(List<String> paths) {
     return (paths.size() == 1 ? "path '" : "paths '") + String.join("', '", paths) + "'";
   }
 

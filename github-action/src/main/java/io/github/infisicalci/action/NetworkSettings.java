@@ -161,7 +161,7 @@ record NetworkSettings(
       try {
         clientConfig(line -> { });
       } catch (InvalidConfigurationException e) {
-        p.add(inputFor(e.getMessage()), e.getMessage());
+        p.add(FailureReport.inputOf(e.field()), FailureReport.inputMessage(e));
       }
     }
   }
@@ -172,7 +172,7 @@ record NetworkSettings(
       part.accept(b);
       b.build();
     } catch (InvalidConfigurationException e) {
-      p.add(input, e.getMessage());
+      p.add(input, FailureReport.inputMessage(e));
     }
   }
 
@@ -218,23 +218,6 @@ record NetworkSettings(
       default -> Duration.ofSeconds(n);
     };
     return d.isZero() ? null : d;
-  }
-
-  private static String inputFor(String message) {
-    String m = message.toLowerCase(Locale.ROOT);
-    if (m.contains("baseurl")) {
-      return "domain";
-    }
-    if (m.contains("proxy")) {
-      return "proxy";
-    }
-    if (m.contains("header")) {
-      return "extra-headers";
-    }
-    if (m.contains("ca")) {
-      return "ca-certificate";
-    }
-    return "timeout";
   }
 
   /** Names the server only: header values, CA text and proxy credentials stay out. */
