@@ -71,4 +71,14 @@ class ActionJarIT {
     assertEquals(5, run.lines().stream().filter(l -> l.startsWith("self-check:") && l.endsWith(": ok")).count(),
         run.stdout());
   }
+
+  @Test
+  void helpSaysWhatTheJarIsAndHowToRunItByHand() throws Exception {
+    RunnerSim.Run run = exec(Map.of(), "--help");
+    assertEquals(0, run.exitCode(), run.stdout());
+    assertTrue(run.stdout().contains("post") && run.stdout().contains("--self-check"), run.stdout());
+    assertTrue(run.stdout().contains("INPUT_CLIENT-ID") && run.stdout().contains("env INPUT_DOMAIN="), run.stdout());
+    assertTrue(run.stdout().contains("::add-mask:: lines carry every secret value"), run.stdout());
+    assertEquals(List.of(), RunnerCommands.names(run.stdout()), "help text holds no workflow command");
+  }
 }
