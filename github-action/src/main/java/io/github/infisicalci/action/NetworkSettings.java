@@ -90,6 +90,14 @@ record NetworkSettings(
     return List.copyOf(headers);
   }
 
+  /** The largest CA file read (a bundle of a few hundred certificates). */
+  static final long MAX_CA_BYTES = 1 << 20;
+
+  /**
+   * PEM text as given, or the file a workspace-relative path names: never an absolute path, never a
+   * {@code ..} segment, never through a link that leaves the workspace, a regular file of at most 1 MiB.
+   * Messages name the path only, never what the file holds.
+   */
   private static String caPem(Inputs in, Path workspace, InputProblems p) {
     String ca = in.get("ca-certificate");
     if (ca.isEmpty()) {
@@ -98,11 +106,35 @@ record NetworkSettings(
     if (ca.contains("-----BEGIN")) {
       return ca;
     }
-    Path caPath = workspace.resolve(ca);
+    String shown = "'" + printable(ca) + "'";
+    if (ca.startsWith("/") || ca.startsWith("\\") || ca.indexOf('\0') >= 0) {
+      p.add("ca-certificate", shown + " must be PEM text or a path relative to the workspace (the container"
+          + " sees only the workspace), not an absolute path");
+      return null;
+    }
+    if (java.util.Arrays.asList(ca.split("[/\\\\]+")).contains("..")) {
+      p.add("ca-certificate", shown + " must stay inside the workspace ('..' is not allowed)");
+      return null;
+    }
+    Path caPath = workspace.resolve(ca).normalize();
     try {
-      return Files.readString(caPath);
+      Path real = caPath.toRealPath();
+      if (!real.startsWith(workspace.toRealPath())) {
+        p.add("ca-certificate", shown + " resolves outside the workspace (through a link)");
+        return null;
+      }
+      if (!Files.isRegularFile(real)) {
+        p.add("ca-certificate", shown + " is not a regular file");
+        return null;
+      }
+      if (Files.size(real) > MAX_CA_BYTES) {
+        p.add("ca-certificate", shown + " is larger than 1 MiB; give the CA certificate(s) only");
+        return null;
+      }
+      return Files.readString(real);
     } catch (IOException | RuntimeException e) {
-      p.add("ca-certificate", "is neither PEM text nor a readable file (" + caPath + ")");
+      p.add("ca-certificate", "is neither PEM text nor a readable file in the workspace (" + shown + ": "
+          + e.getClass().getSimpleName() + ")");
       return null;
     }
   }

@@ -87,6 +87,31 @@ class HostileInputsTest {
     }
   }
 
+  @Test
+  void caCertificatePathsStayInsideTheWorkspaceAndTheirContentIsNeverShown() throws Exception {
+    RunnerSim r = runner();
+    Path outside = Files.writeString(tmp.resolve("outside.pem"), "OUTSIDE-CONTENT-4711");
+    Files.createDirectories(r.workspace.resolve("certs"));
+    Files.createSymbolicLink(r.workspace.resolve("certs/link.pem"), outside);
+    Files.writeString(r.workspace.resolve("certs/not-a-cert.pem"), "INSIDE-CONTENT-4712\n");
+    Map<String, String> cases = Map.of(
+        outside.toString(), "not an absolute path",
+        "../outside.pem", "'..' is not allowed",
+        "certs/../../outside.pem", "'..' is not allowed",
+        "certs/link.pem", "resolves outside the workspace",
+        "certs", "is not a regular file",
+        "certs/missing.pem", "neither PEM text nor a readable file in the workspace",
+        "certs/not-a-cert.pem", "must hold at least one PEM certificate");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      RunnerSim.Run run = r.input("ca-certificate", c.getKey()).run();
+      assertEquals(1, run.exitCode(), run.stdout());
+      String errors = String.join("\n", run.errors());
+      assertTrue(errors.contains("input 'ca-certificate'") && errors.contains(c.getValue()), c.getKey() + ": " + errors);
+      assertFalse(run.stdout().contains("CONTENT-471"), run.stdout());
+      assertTrue(run.stdout().contains("nothing was fetched"), run.stdout());
+    }
+  }
+
   private static String json(String text) throws Exception {
     return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
   }
