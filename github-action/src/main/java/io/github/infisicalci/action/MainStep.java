@@ -83,8 +83,14 @@ final class MainStep {
 
   private int fetchAndExport(ActionSettings settings) {
     SecretsResult result;
+    long deadlineNanos = System.nanoTime() + settings.network().deadline().toNanos();
     try {
-      result = fetch(settings);
+      result = fetchWithin(settings);
+    } catch (DeadlineException e) {
+      log.endAllGroups();
+      log.error("Infisical: input 'deadline': the run did not finish within " + describe(settings.network().deadline())
+          + " (ID token, login, requests and retries); nothing was exported");
+      return 1;
     } catch (InfisicalException e) {
       reportInfisical(settings, e);
       return 1;
@@ -100,6 +106,12 @@ final class MainStep {
       return 1;
     }
 
+    if (!settings.target().allows(result.environment())) {
+      log.error("Infisical: input 'allowed-environments': the server answered for environment '"
+          + result.environment() + "', which is not one of " + String.join(", ", settings.target().allowedEnvironments())
+          + "; nothing was exported");
+      return 1;
+    }
     for (Secret secret : result.secrets()) {
       List<SecretValue> masks = MaskValues.of(secret.value());
       for (int i = 0; i < masks.size(); i++) {
@@ -140,6 +152,12 @@ final class MainStep {
           + " (fail-on-missing is false, so it is skipped)");
     }
 
+    if (System.nanoTime() - deadlineNanos > 0) {
+      log.endAllGroups();
+      log.error("Infisical: input 'deadline': the run did not finish within " + describe(settings.network().deadline())
+          + "; nothing was exported");
+      return 1;
+    }
     try {
       write(settings, result, plan, byKey);
     } catch (IOException | RuntimeException e) {
@@ -151,13 +169,64 @@ final class MainStep {
     return 0;
   }
 
+  /** The run passed the {@code deadline} input. */
+  private static final class DeadlineException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * {@link #fetch} on a worker thread, abandoned when the {@code deadline} input passes: its calls are
+   * cancelled by closing the client, and nothing it fetched is used.
+   */
+  private SecretsResult fetchWithin(ActionSettings settings) {
+    java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "infisical-fetch");
+      t.setDaemon(true);
+      return t;
+    });
+    java.util.concurrent.Future<SecretsResult> future = worker.submit(() -> fetch(settings));
+    try {
+      return future.get(settings.network().deadline().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      future.cancel(true);
+      synchronized (this) {
+        if (client != null) {
+          client.close();
+        }
+      }
+      throw new DeadlineException();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      throw new DeadlineException();
+    } finally {
+      worker.shutdownNow();
+    }
+  }
+
+  private static String describe(Duration d) {
+    return d.toMillis() % 60_000 == 0 ? d.toMinutes() + "m" : d.toMillis() % 1000 == 0 ? d.toSeconds() + "s"
+        : d.toMillis() + "ms";
+  }
+
   private SecretsResult fetch(ActionSettings settings) {
     log.group("Infisical: fetching secrets");
-    client = InfisicalClient.create(settings.network().clientConfig(log::info), auth(settings));
+    InfisicalClient created = InfisicalClient.create(settings.network().clientConfig(log::info), auth(settings));
+    synchronized (this) {
+      client = created;
+    }
     boolean keepToken = false;
     try {
-      SecretsResult result = client.fetchSecrets(settings.target().request());
-      SecretValue accessToken = client.accessToken();
+      SecretsResult result = created.fetchSecrets(settings.target().request());
+      SecretValue accessToken = created.accessToken();
       addMask("access token", accessToken);
       refreshMasker();
       log.info("Fetched " + result.secrets().size() + " secret(s) from project " + settings.target().projectLabel()
@@ -170,7 +239,7 @@ final class MainStep {
       return result;
     } finally {
       if (!keepToken) {
-        revoke(client);
+        revoke(created);
       }
       log.endGroup();
     }
@@ -182,6 +251,8 @@ final class MainStep {
       client.revoke();
     } catch (InfisicalException e) {
       log.warning("Infisical: could not revoke the access token: " + e.getMessage());
+    } catch (RuntimeException e) {
+      log.warning("Infisical: could not revoke the access token (" + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -28,11 +28,14 @@ record NetworkSettings(
     String caCertificatePem,
     Map<String, String> proxyEnv,
     Duration timeout,
-    int retries) {
+    int retries,
+    Duration deadline) {
 
   /** An extra HTTP header; the value may be a credential. */
   record Header(String name, SecretValue value) {}
 
+  /** A job runs 6 hours at most on GitHub-hosted runners. */
+  private static final Duration MAX_DEADLINE = Duration.ofHours(6);
   private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(ms|s|m)?");
   private static final Set<String> PROXY_VARIABLES = Set.of("https_proxy", "http_proxy", "no_proxy");
 
@@ -52,8 +55,14 @@ record NetworkSettings(
     } catch (NumberFormatException e) {
       p.add("retries", "'" + printable(in.get("retries")) + "' is not a whole number");
     }
+    Duration deadline = parseDuration(in.get("deadline"));
+    if (deadline == null || deadline.compareTo(MAX_DEADLINE) > 0) {
+      p.add("deadline", "'" + printable(in.get("deadline")) + "' is not a duration up to 360m; give seconds (90) or"
+          + " 500ms, 30s, 5m");
+      deadline = Duration.ofMinutes(5);
+    }
     NetworkSettings network = new NetworkSettings(in.get("domain"), headers(in, p), caPem(in, workspace, p),
-        proxyEnv(in.get("proxy"), env), timeout, retries);
+        proxyEnv(in.get("proxy"), env), timeout, retries, deadline);
     network.configProblems(p);
     return network;
   }

@@ -20,6 +20,7 @@ record TargetSettings(
     ProjectRef project,
     String environment,
     String environmentSource,
+    List<String> allowedEnvironments,
     List<String> paths,
     boolean recursive,
     boolean includeImports,
@@ -63,6 +64,12 @@ record TargetSettings(
       }
     }
 
+    List<String> allowed = allowedEnvironments(in);
+    if (!environment.isEmpty() && !allowed.isEmpty() && !allowed.contains(environment)) {
+      p.add("allowed-environments", "environment '" + environment + "' (" + environmentSource + ") is not one of "
+          + String.join(", ", allowed) + "; nothing is read from it");
+    }
+
     List<String> paths = new ArrayList<>();
     for (String line : in.get("secret-path").split("\r?\n")) {
       if (!line.isBlank()) {
@@ -76,7 +83,7 @@ record TargetSettings(
       paths.add("/");
     }
 
-    TargetSettings target = new TargetSettings(project, environment, environmentSource, List.copyOf(paths),
+    TargetSettings target = new TargetSettings(project, environment, environmentSource, allowed, List.copyOf(paths),
         p.bool(in, "recursive"), p.bool(in, "include-imports"), p.bool(in, "expand-references"));
     if (!environment.isEmpty()) {
       try {
@@ -86,6 +93,21 @@ record TargetSettings(
       }
     }
     return target;
+  }
+
+  private static List<String> allowedEnvironments(Inputs in) {
+    List<String> allowed = new ArrayList<>();
+    for (String slug : in.get("allowed-environments").split("[,\\s]+")) {
+      if (!slug.isBlank() && !allowed.contains(slug.trim())) {
+        allowed.add(slug.trim());
+      }
+    }
+    return List.copyOf(allowed);
+  }
+
+  /** Whether {@code slug} may be read: always when {@code allowed-environments} is empty. */
+  boolean allows(String slug) {
+    return allowedEnvironments.isEmpty() || allowedEnvironments.contains(slug);
   }
 
   /** The request for the configured project, environment and paths. */
