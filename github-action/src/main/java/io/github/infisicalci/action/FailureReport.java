@@ -18,8 +18,13 @@ final class FailureReport {
   private FailureReport() {}
 
   static String describe(ActionSettings s, InfisicalException e) {
-    String message = e.getMessage().replace("set baseUrl to", "set input 'domain' to")
+    String clientText = e.getMessage().replace("set baseUrl to", "set input 'domain' to")
         .replace("is baseUrl the", "is input 'domain' the").replace("baseUrl", "input 'domain'");
+    // a service token has no machine identity and no project role: the client's identity hint is wrong there
+    String message = s.login().serviceToken()
+        ? clientText.replace("; give the machine identity a project role that may read it", "")
+            .replace("Identity lacks", "The service token lacks")
+        : clientText;
     RequestContext c = e.context();
     TargetSettings t = s.target();
     StringBuilder where = new StringBuilder();

@@ -90,4 +90,22 @@ class TokenMethodTest {
         run.stdout());
     assertFalse(run.visible().contains(SERVICE_TOKEN), "masked even when not used");
   }
+
+  @Test
+  void serviceTokenFailuresGetServiceTokenHints() {
+    server.faults().on("/api/v4/secrets").times(1).respond(403,
+        "{\"statusCode\":403,\"message\":\"You are not allowed to read secrets\",\"error\":\"PermissionDenied\"}");
+    runner.input("token", SERVICE_TOKEN).input("env-slug", "prod");
+    RunnerSim.Run run = runner.run();
+    assertEquals(1, run.exitCode(), run.stdout());
+    String errors = String.join("\n", run.errors());
+    assertTrue(errors.contains("a service token reads only the environment and folder of its scope"), errors);
+    assertFalse(errors.contains("project role"), errors);
+
+    runner.input("token", "st.unknown-id.0123456789abcdef0123456789abcdef").input("env-slug", "dev");
+    run = runner.run();
+    assertEquals(1, run.exitCode(), run.stdout());
+    errors = String.join("\n", run.errors());
+    assertTrue(errors.contains("the service token is unknown, expired or revoked"), errors);
+  }
 }
