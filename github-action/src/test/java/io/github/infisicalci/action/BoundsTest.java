@@ -71,7 +71,7 @@ class BoundsTest {
 
   @Test
   void theDeadlineFailsClosedWithNothingExported() throws Exception {
-    server.faults().on("/api/v4/secrets").withDelay(Duration.ofSeconds(20)).respond(200,
+    server.faults().onRegex("^/api/v(4/secrets|3/secrets/raw)$").withDelay(Duration.ofSeconds(20)).respond(200,
         "{\"secrets\":[{\"secretKey\":\"LATE\",\"secretValue\":\"late-value-1\",\"type\":\"shared\","
             + "\"environment\":\"dev\",\"secretPath\":\"/\"}],\"imports\":[]}");
     runner.input("deadline", "1s").input("timeout", "60s");

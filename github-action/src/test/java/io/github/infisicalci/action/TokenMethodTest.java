@@ -93,7 +93,7 @@ class TokenMethodTest {
 
   @Test
   void serviceTokenFailuresGetServiceTokenHints() {
-    server.faults().on("/api/v4/secrets").times(1).respond(403,
+    server.faults().onRegex("^/api/v(4/secrets|3/secrets/raw)$").times(1).respond(403,
         "{\"statusCode\":403,\"message\":\"You are not allowed to read secrets\",\"error\":\"PermissionDenied\"}");
     runner.input("token", SERVICE_TOKEN).input("env-slug", "prod");
     RunnerSim.Run run = runner.run();
