@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * <p>The step state ({@code STATE_infisical_post}) holds only a random 128-bit nonce. The path lives in
  * a record file {@code $HOME/.infisical-action/post-<nonce>} (the runner mounts the same {@code HOME}
  * into the main and the post container), created new with mode 0600, bound to this run (run id,
- * attempt, job and step). The post step acts only on a record that is a regular file (not a link),
+ * attempt and job). The post step acts only on a record that is a regular file (not a link),
  * owned by its own user, private, for this very run; a state forged through a printed
  * {@code ::save-state::} line or a variable set by an earlier step names no such record.
  */
@@ -108,10 +108,13 @@ final class CleanupRecord {
     }
   }
 
-  /** This run, job and step, as the runner names them. */
+  /**
+   * This run and job, as the runner names them. Not {@code GITHUB_ACTION}: the runner gives a post step a
+   * context name of its own (a fresh id), so it differs between the main and the post step.
+   */
   private static String binding(Map<String, String> env) {
     return "run " + env.getOrDefault("GITHUB_RUN_ID", "") + "/" + env.getOrDefault("GITHUB_RUN_ATTEMPT", "")
-        + " job " + env.getOrDefault("GITHUB_JOB", "") + " step " + env.getOrDefault("GITHUB_ACTION", "");
+        + " job " + env.getOrDefault("GITHUB_JOB", "");
   }
 
   /** This process's user id (Linux: the owner of /proc/self). */

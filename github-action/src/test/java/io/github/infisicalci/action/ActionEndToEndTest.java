@@ -195,6 +195,7 @@ class ActionEndToEndTest {
     assertFalse(state.values().stream().anyMatch(v -> v.contains("app.env")), "the state holds no path");
 
     state.forEach((k, v) -> runner.env.put("STATE_" + k, v));
+    runner.env.put("GITHUB_ACTION", "3f1c0ad4b9e2437c8d7e5a6b1c2d3e4f"); // the runner names a post step anew
     RunnerSim.Run post = runner.run("post");
     assertEquals(0, post.exitCode(), post.stdout());
     assertFalse(Files.exists(file));
