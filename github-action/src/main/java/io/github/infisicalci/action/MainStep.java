@@ -83,13 +83,12 @@ final class MainStep {
 
   private int fetchAndExport(ActionSettings settings) {
     SecretsResult result;
-    long deadlineNanos = System.nanoTime() + settings.network().deadline().toNanos();
+    Deadline deadline = new Deadline(settings.network().deadline());
     try {
-      result = fetchWithin(settings);
-    } catch (DeadlineException e) {
+      result = deadline.run(() -> fetch(settings), this::closeClient);
+    } catch (Deadline.Passed e) {
       log.endAllGroups();
-      log.error("Infisical: input 'deadline': the run did not finish within " + describe(settings.network().deadline())
-          + " (ID token, login, requests and retries); nothing was exported");
+      log.error("Infisical: " + e.getMessage() + "; nothing was exported");
       return 1;
     } catch (InfisicalException e) {
       reportInfisical(settings, e);
@@ -152,10 +151,11 @@ final class MainStep {
           + " (fail-on-missing is false, so it is skipped)");
     }
 
-    if (System.nanoTime() - deadlineNanos > 0) {
+    try {
+      deadline.check();
+    } catch (Deadline.Passed e) {
       log.endAllGroups();
-      log.error("Infisical: input 'deadline': the run did not finish within " + describe(settings.network().deadline())
-          + "; nothing was exported");
+      log.error("Infisical: " + e.getMessage() + "; nothing was exported");
       return 1;
     }
     try {
@@ -169,52 +169,11 @@ final class MainStep {
     return 0;
   }
 
-  /** The run passed the {@code deadline} input. */
-  private static final class DeadlineException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-  }
-
-  /**
-   * {@link #fetch} on a worker thread, abandoned when the {@code deadline} input passes: its calls are
-   * cancelled by closing the client, and nothing it fetched is used.
-   */
-  private SecretsResult fetchWithin(ActionSettings settings) {
-    java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "infisical-fetch");
-      t.setDaemon(true);
-      return t;
-    });
-    java.util.concurrent.Future<SecretsResult> future = worker.submit(() -> fetch(settings));
-    try {
-      return future.get(settings.network().deadline().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      future.cancel(true);
-      synchronized (this) {
-        if (client != null) {
-          client.close();
-        }
-      }
-      throw new DeadlineException();
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
-      throw new DeadlineException();
-    } finally {
-      worker.shutdownNow();
+  /** Closes the client (when the deadline passed while it was in use). */
+  private synchronized void closeClient() {
+    if (client != null) {
+      client.close();
     }
-  }
-
-  private static String describe(Duration d) {
-    return d.toMillis() % 60_000 == 0 ? d.toMinutes() + "m" : d.toMillis() % 1000 == 0 ? d.toSeconds() + "s"
-        : d.toMillis() + "ms";
   }
 
   private SecretsResult fetch(ActionSettings settings) {
