@@ -119,7 +119,7 @@ final class MainStep {
     }
     refreshMasker();
 
-    SecretScope scope = new SecretScope(settings.target().projectLabel(), settings.target().environment(), settings.target().paths());
+    SecretScope scope = new SecretScope(settings.target().projectLabel(), result.environment(), settings.target().paths());
     Map<String, SecretValue> values = new LinkedHashMap<>();
     Map<String, Secret> byKey = new HashMap<>();
     for (Secret secret : result.secrets()) {
@@ -401,7 +401,8 @@ final class MainStep {
     log.info("method: " + s.login().method().name().toLowerCase()
         + (s.login().method() == AuthKind.TOKEN ? " (" + s.login().tokenSource() + ")" : ""));
     log.info("project: " + s.target().projectLabel());
-    log.info("environment: " + s.target().environment() + " (" + s.target().environmentSource() + ")");
+    log.info("environment: " + (s.target().environment().isEmpty() ? "" : s.target().environment() + " ")
+        + "(" + s.target().environmentSource() + ")");
     log.info("secret paths: " + String.join(", ", s.target().paths()) + (s.target().recursive() ? " (recursive)" : ""));
     log.info("export-type: " + s.export().exportType().inputValue());
     log.endGroup();

@@ -26,6 +26,9 @@ record TargetSettings(
     boolean includeImports,
     boolean expandReferences) {
 
+  /** Where the environment comes from when a service token's scope decides it. */
+  static final String SERVICE_TOKEN_SCOPE = "the service token's scope";
+
   static TargetSettings parse(Inputs in, Map<String, String> env, Path workspace, LoginSettings login,
       InputProblems p) {
     ProjectRef project = null;
@@ -47,17 +50,18 @@ record TargetSettings(
       String branch = firstNonBlank(env.get("GITHUB_HEAD_REF"), env.get("GITHUB_REF_NAME"));
       try {
         var mapping = BranchEnvironmentMapping.read(workspace.resolve(".infisical.json"));
-        if (mapping.isEmpty()) {
-          p.add("env-slug", "is required (there is no .infisical.json in the workspace to map the branch from)");
+        var match = mapping.flatMap(m -> m.resolve(branch));
+        if (match.isPresent()) {
+          environment = match.get().environment();
+          environmentSource = ".infisical.json: " + match.get().describe(branch);
+        } else if (login.serviceToken()) {
+          environmentSource = SERVICE_TOKEN_SCOPE;
+        } else if (mapping.isEmpty()) {
+          p.add("env-slug", "is required (there is no .infisical.json in the workspace to map the branch from,"
+              + " and only a service token carries its own environment)");
         } else {
-          var match = mapping.get().resolve(branch);
-          if (match.isPresent()) {
-            environment = match.get().environment();
-            environmentSource = ".infisical.json: " + match.get().describe(branch);
-          } else {
-            p.add("env-slug", "is empty and .infisical.json maps no environment for branch '"
-                + (branch == null ? "" : branch) + "' and has no defaultEnvironment");
-          }
+          p.add("env-slug", "is empty and .infisical.json maps no environment for branch '"
+              + (branch == null ? "" : branch) + "' and has no defaultEnvironment");
         }
       } catch (ExportException e) {
         e.problems().forEach(problem -> p.add("env-slug", "is empty and " + problem));
