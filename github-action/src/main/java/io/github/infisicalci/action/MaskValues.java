@@ -3,7 +3,12 @@ package io.github.infisicalci.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.mask.EncodedForm;
+import io.github.infisicalci.mask.Spellings;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,11 +19,26 @@ import java.util.Set;
  * white space (a shell prints it so after word splitting), each of its lines when it has
  * several, and the leaves of a JSON object or array value (and each line of a multi-line leaf: the
  * runner masks line by line, so a multi-line mask alone never matches). Never a blank text; lines and leaves
- * shorter than {@value #MIN_PART} characters are left out (a line holding only a brace would mask every brace).
+ * that carry no information (shorter than {@value #MIN_PART} characters, or no letter or digit: a line
+ * holding only {@code },} would mask every such line) are left out.
+ *
+ * <p>Then the spellings the runner does not derive itself (it adds Base64 of the whole value at three
+ * byte shifts, RFC 3986 escaping in upper case, one JSON escaping, {@code \"}, {@code ''} and XML
+ * escaping; see docs/masking.md): the masking engine's URL, JSON, shell and mid-data Base64 spellings of
+ * the value, one line each; and, when its Base64 is longer than a line, each line of it wrapped at 76
+ * ({@code base64}, MIME) and 64 (PEM) columns for the value at the start of the data. At most
+ * {@value #MAX_MASKS} texts per secret.
  */
 final class MaskValues {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final int MIN_PART = 3;
+  /** Most masks registered for one secret (a 4 KiB private key needs about 160 wrapped lines). */
+  static final int MAX_MASKS = 200;
+  /** Shortest wrapped Base64 line registered (a last line such as {@code UjQ=} would mask ordinary text). */
+  static final int MIN_WRAPPED_LINE = 8;
+  private static final Set<EncodedForm> EXTRA_FORMS = EnumSet.of(EncodedForm.JSON, EncodedForm.URL,
+      EncodedForm.BASE64, EncodedForm.BASE64_URL, EncodedForm.SHELL_SINGLE_QUOTE, EncodedForm.SHELL_ANSI_C,
+      EncodedForm.DOLLAR_DOUBLED);
 
   private MaskValues() {}
 
@@ -51,13 +71,42 @@ final class MaskValues {
         }
       }
     }
-    List<SecretValue> out = new ArrayList<>();
+    Set<String> kept = new LinkedHashSet<>();
     for (String t : texts) {
-      if (t.equals(text) || t.trim().length() >= MIN_PART) {
-        out.add(SecretValue.of(t));
+      if (t.equals(text) || (t.trim().length() >= MIN_PART && Spellings.carriesInformation(t))) {
+        kept.add(t);
       }
     }
+    for (SecretValue spelling : Spellings.of(value, EXTRA_FORMS)) {
+      String s = spelling.reveal();
+      if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+        kept.add(s);
+      }
+    }
+    wrappedBase64Lines(text, 76, kept);
+    wrappedBase64Lines(text, 64, kept);
+    List<SecretValue> out = new ArrayList<>();
+    for (String t : kept) {
+      if (out.size() == MAX_MASKS) {
+        break;
+      }
+      out.add(SecretValue.of(t));
+    }
     return out;
+  }
+
+  /** Each line of the value's Base64 wrapped at {@code width} columns, when it is longer than a line. */
+  private static void wrappedBase64Lines(String text, int width, Set<String> out) {
+    String encoded = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    if (encoded.length() <= width) {
+      return;
+    }
+    for (int i = 0; i < encoded.length(); i += width) {
+      String line = encoded.substring(i, Math.min(encoded.length(), i + width));
+      if (line.replace("=", "").length() >= MIN_WRAPPED_LINE) {
+        out.add(line);
+      }
+    }
   }
 
   private static void collectLeaves(JsonNode node, Set<String> out) {

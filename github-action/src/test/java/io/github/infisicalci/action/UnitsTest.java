@@ -87,8 +87,9 @@ class UnitsTest {
     assertTrue(texts.containsAll(List.of("deep-leaf", "12345")), texts.toString());
     assertFalse(texts.contains("true"));
     List<String> lines = MaskValues.of(SecretValue.of("one\r\n\r\ntwo\n")).stream().map(SecretValue::reveal).toList();
-    assertEquals(List.of("one\r\n\r\ntwo\n", "one", "two"), lines);
-    assertTrue(MaskValues.of(SecretValue.of("{not json")).size() == 1);
+    assertEquals(List.of("one\r\n\r\ntwo\n", "one", "two"), lines.subList(0, 3));
+    List<String> notJson = MaskValues.of(SecretValue.of("{not json")).stream().map(SecretValue::reveal).toList();
+    assertTrue(notJson.get(0).equals("{not json") && notJson.stream().allMatch(t -> t.length() >= 9), notJson.toString());
     assertEquals(List.of(), MaskValues.of(SecretValue.of(" \n\t")), "never a blank mask");
     List<String> pretty = MaskValues.of(SecretValue.of("{\n  \"k\": \"v1\",\n  \"p\": \"long-leaf\"\n}"))
         .stream().map(SecretValue::reveal).toList();

@@ -24,8 +24,16 @@ import java.util.TreeSet;
  *
  * <p>Values shorter than {@linkplain Builder#minLength(int) the minimum} (in UTF-8 bytes) are not masked,
  * so that a one-letter value does not wreck the log; their names are listed by {@link #skippedNames()}
- * for the caller to warn about. Empty values are ignored. Generated patterns below the minimum (a short
- * line of a multi-line value, a short Base64 fragment) are dropped the same way.
+ * for the caller to warn about. Empty values are ignored. Generated spellings below the minimum are
+ * dropped the same way; encoded fragments (Base64, hex) have a floor of their own
+ * ({@linkplain Builder#fragmentMinLength(int) fragment minimum}); lines of a multi-line value that carry
+ * no information are not patterns ({@link #partlyMaskedNames()}).
+ *
+ * <p>Every occurrence of every pattern in the input is replaced. The output can show a secret's text
+ * only where that text is made with the replacement the masker wrote: a secret such as {@code ****},
+ * or one that starts or ends with the replacement's characters, can reappear next to a replacement
+ * (input {@code ***} followed by a masked run prints {@code ******}). No byte of a masked occurrence is
+ * ever written.
  *
  * <p>A masker is immutable and thread-safe. It is deterministic: the same secrets and options give the
  * same masking, whatever the order they were added in, so a copy can be rebuilt elsewhere (a Jenkins
@@ -35,14 +43,28 @@ public final class Masker {
   private final Automaton automaton;
   private final byte[] replacement;
   private final List<String> skippedNames;
+  private final List<String> partlyMaskedNames;
 
-  private Masker(Automaton automaton, byte[] replacement, List<String> skippedNames) {
+  private Masker(Automaton automaton, byte[] replacement, List<String> skippedNames,
+      List<String> partlyMaskedNames) {
     this.automaton = automaton;
     this.replacement = replacement;
     this.skippedNames = skippedNames;
+    this.partlyMaskedNames = partlyMaskedNames;
   }
 
-  /** A builder with all {@link EncodedForm}s, minimum length 3 and replacement {@code ***}. */
+  /**
+   * The forms a builder starts with: all but {@link EncodedForm#HEX} and {@link EncodedForm#BASE64_UTF16LE},
+   * which together would cost more than all the others (states grow with the secret's length) for spellings
+   * CI logs seldom show; add them with {@link Builder#forms(Set)}.
+   */
+  public static final Set<EncodedForm> DEFAULT_FORMS = Set.copyOf(
+      EnumSet.complementOf(EnumSet.of(EncodedForm.HEX, EncodedForm.BASE64_UTF16LE)));
+
+  /**
+   * A builder with the {@link #DEFAULT_FORMS}, minimum length 3, fragment minimum length
+   * {@value Builder#DEFAULT_FRAGMENT_MIN_LENGTH} and replacement {@code ***}.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -50,6 +72,16 @@ public final class Masker {
   /** Names of the secrets that were too short to mask, in the order they were added. */
   public List<String> skippedNames() {
     return skippedNames;
+  }
+
+  /**
+   * Names of the multi-line secrets, in the order they were added, with a line that is not masked when
+   * printed on its own because it carries no information (blank, punctuation only such as {@code  },},
+   * or shorter than the minimum length after trimming): masking it would mask every such line of the log.
+   * The value itself and its other lines are masked.
+   */
+  public List<String> partlyMaskedNames() {
+    return partlyMaskedNames;
   }
 
   /**
@@ -91,15 +123,22 @@ public final class Masker {
   /** Describes the masker without its secrets. */
   @Override
   public String toString() {
-    return "Masker[states=" + automaton.numStates + ", skipped=" + skippedNames.size() + "]";
+    return "Masker[states=" + automaton.numStates + ", skipped=" + skippedNames.size()
+        + ", partly=" + partlyMaskedNames.size() + "]";
   }
 
   /** Collects the secrets and options of a {@link Masker}. Not thread-safe. */
   public static final class Builder {
+    /**
+     * Default floor for encoded fragments (Base64, hex): measured on build logs, see
+     * {@code benchmarks/README.md} ("Fragment floor").
+     */
+    public static final int DEFAULT_FRAGMENT_MIN_LENGTH = 6;
     private final List<String> names = new ArrayList<>();
     private final List<SecretValue> values = new ArrayList<>();
-    private Set<EncodedForm> forms = EnumSet.allOf(EncodedForm.class);
+    private Set<EncodedForm> forms = EnumSet.copyOf(DEFAULT_FORMS);
     private int minLength = 3;
+    private int fragmentMinLength = DEFAULT_FRAGMENT_MIN_LENGTH;
     private String replacement = "***";
 
     private Builder() {}
@@ -117,7 +156,7 @@ public final class Masker {
       return this;
     }
 
-    /** Which forms of each value to mask; default: all of them. */
+    /** Which forms of each value to mask; default: {@link Masker#DEFAULT_FORMS}. */
     public Builder forms(Set<EncodedForm> forms) {
       if (forms == null || forms.isEmpty()) {
         throw new IllegalArgumentException("forms must name at least one EncodedForm");
@@ -140,6 +179,18 @@ public final class Masker {
       return this;
     }
 
+    /**
+     * Minimum length in characters of an encoded fragment to mask (Base64 and hex runs, whose alphabet
+     * ordinary words are made of); default {@value #DEFAULT_FRAGMENT_MIN_LENGTH}.
+     */
+    public Builder fragmentMinLength(int fragmentMinLength) {
+      if (fragmentMinLength < 1) {
+        throw new IllegalArgumentException("fragmentMinLength must be at least 1, was " + fragmentMinLength);
+      }
+      this.fragmentMinLength = fragmentMinLength;
+      return this;
+    }
+
     /** Text written in place of each masked run; default {@code ***}. */
     public Builder replacement(String replacement) {
       if (replacement == null || replacement.isEmpty()) {
@@ -151,8 +202,17 @@ public final class Masker {
 
     /** Builds the automaton; the builder may be reused. */
     public Masker build() {
+      return build(new ArrayList<>());
+    }
+
+    /**
+     * Builds, leaving in {@code generated} every pattern array it made, each wiped (zeroed) once the
+     * automaton holds the patterns: a secret's spellings do not linger in the heap.
+     */
+    Masker build(List<byte[]> generated) {
       TreeSet<byte[]> patterns = new TreeSet<>(Arrays::compareUnsigned);
       List<String> skipped = new ArrayList<>();
+      List<String> partly = new ArrayList<>();
       for (int i = 0; i < values.size(); i++) {
         SecretValue value = values.get(i);
         if (value.isEmpty()) {
@@ -164,18 +224,21 @@ public final class Masker {
           skipped.add(names.get(i));
           continue;
         }
-        for (byte[] p : PatternGenerator.patterns(text, forms, minLength)) {
-          if (!patterns.add(p)) {
-            Arrays.fill(p, (byte) 0);
-          }
+        PatternSink sink = PatternGenerator.spell(text, forms, minLength, fragmentMinLength);
+        if (sink.droppedLines()) {
+          partly.add(names.get(i));
+        }
+        for (byte[] p : sink.patterns()) {
+          generated.add(p);
+          patterns.add(p);
         }
       }
-      List<byte[]> sorted = new ArrayList<>(patterns);
-      Automaton automaton = Automaton.build(sorted);
-      for (byte[] p : sorted) {
+      Automaton automaton = Automaton.build(new ArrayList<>(patterns));
+      for (byte[] p : generated) {
         Arrays.fill(p, (byte) 0);
       }
-      return new Masker(automaton, replacement.getBytes(StandardCharsets.UTF_8), List.copyOf(skipped));
+      return new Masker(automaton, replacement.getBytes(StandardCharsets.UTF_8), List.copyOf(skipped),
+          List.copyOf(partly));
     }
 
     private static int utf8Length(String text) {

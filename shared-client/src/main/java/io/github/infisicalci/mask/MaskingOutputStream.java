@@ -107,6 +107,7 @@ final class MaskingOutputStream extends OutputStream {
       chunkPosition = position;
       release(position);
       Arrays.fill(carry, (byte) 0);
+      single[0] = 0;
     } finally {
       out.close();
     }
@@ -248,6 +249,16 @@ final class MaskingOutputStream extends OutputStream {
     if (from < to) {
       out.write(chunk, chunkOffset + (int) (from - chunkPosition), (int) (to - from));
     }
+  }
+
+  /** For tests: the buffer of held-back bytes (wiped on close). */
+  byte[] carryBuffer() {
+    return carry;
+  }
+
+  /** For tests: room for pending masked intervals (bounded by the cap whatever one write holds). */
+  int pendingCapacity() {
+    return intervals.length / 2;
   }
 
   /** Moves the bytes {@code [released, position)} into {@link #carry} for the next write. */

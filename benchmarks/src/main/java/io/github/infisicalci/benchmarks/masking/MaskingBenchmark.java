@@ -41,7 +41,10 @@ public class MaskingBenchmark {
   @Param({"1", "100"})
   public int logMb;
 
-  /** {@code RAW}: the same patterns the baseline has; {@code ALL}: every encoded form. */
+  /**
+   * {@code RAW}: the same patterns the baseline has; {@code DEFAULT}: {@link Masker#DEFAULT_FORMS} (what the
+   * action and the plugin use); {@code ALL}: every encoded form, hex and UTF-16LE Base64 included.
+   */
   @Param({"RAW"})
   public String forms;
 
@@ -65,7 +68,12 @@ public class MaskingBenchmark {
   }
 
   static Set<EncodedForm> formSet(String forms) {
-    return "ALL".equals(forms) ? EnumSet.allOf(EncodedForm.class) : EnumSet.of(EncodedForm.RAW);
+    return switch (forms) {
+      case "ALL" -> EnumSet.allOf(EncodedForm.class);
+      case "DEFAULT" -> EnumSet.copyOf(Masker.DEFAULT_FORMS);
+      case "RAW" -> EnumSet.of(EncodedForm.RAW);
+      default -> throw new IllegalArgumentException("forms must be RAW, DEFAULT or ALL, was " + forms);
+    };
   }
 
   /** How much of the log the baseline is given: a bounded prefix (it runs at about 0.1 to 1 MB/s). */

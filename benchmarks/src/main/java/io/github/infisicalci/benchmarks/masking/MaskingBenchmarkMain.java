@@ -24,24 +24,60 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * then detail lines, the engine's throughput in CPU time of one thread, and the memory a masker of
  * 10,000 secrets of 64 bytes retains.
  *
- * <p>Options: {@code --quick} (2 warm-up and 2 measured iterations of 1 s instead of 5 and 5 of 2 s),
- * {@code --secrets=10,100,1000,10000}, {@code --log-mb=1,100}, {@code --forms=RAW,ALL},
- * {@code --memory-only}.
+ * <p>Options: see {@link #HELP} ({@code --help}).
  */
 public final class MaskingBenchmarkMain {
   private MaskingBenchmarkMain() {}
 
-  public static void main(String[] args) throws RunnerException {
+  static final String HELP = """
+      benchmarks.jar: the masking engine's benchmarks (io.github.infisicalci.mask.Masker), one thread.
+
+      usage: java -jar benchmarks/target/benchmarks.jar [options]
+        (no option)            full JMH run: engine vs regex baseline, then CPU-time, memory and build lines
+        --quick                2+2 JMH iterations of 1 s instead of 5+5 of 2 s
+        --secrets=10,100,...   secret counts (default 10,100,1000,10000)
+        --log-mb=1,100         generated log sizes in MB (default 1,100)
+        --forms=RAW,DEFAULT,ALL  engine form sets (default RAW,DEFAULT,ALL; the baseline runs once, with RAW)
+        --memory-only          only the memory lines (10,000 secrets of 64 bytes; RAW, DEFAULT, ALL)
+        --build-only           only the build-time lines (2,000 and 10,000 secrets of 64 bytes, DEFAULT and ALL)
+        --design-probe         enumerated spellings vs a decoded view (issue 11), 100 and 1,000 secrets
+        --fragment-floor [FILE...]  chance matches of short Base64 fragments in a generated log plus FILEs
+        --help                 this text
+
+      Output lines start with masking-ratio, masking-detail, masking-cpu, masking-memory, masking-build,
+      design-probe or fragment-floor; benchmarks/README.md explains each and holds measured figures.
+      Build first: mvn -B -ntp -q -pl benchmarks -am package -DskipTests
+      """;
+
+  public static void main(String[] args) throws RunnerException, java.io.IOException {
     boolean quick = false;
     boolean memoryOnly = false;
+    boolean buildOnly = false;
     String secrets = "10,100,1000,10000";
     String logMb = "1,100";
-    String forms = "RAW,ALL";
-    for (String arg : args) {
-      if (arg.equals("--quick")) {
+    String forms = "RAW,DEFAULT,ALL";
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--help") || arg.equals("-h")) {
+        System.out.print(HELP);
+        return;
+      } else if (arg.equals("--fragment-floor")) {
+        List<java.nio.file.Path> files = new ArrayList<>();
+        for (int k = i + 1; k < args.length; k++) {
+          files.add(java.nio.file.Path.of(args[k]));
+        }
+        FragmentFloor.run(files);
+        return;
+      } else if (arg.equals("--design-probe")) {
+        DecodedViewProbe.run(100, 3);
+        DecodedViewProbe.run(1000, 3);
+        return;
+      } else if (arg.equals("--quick")) {
         quick = true;
       } else if (arg.equals("--memory-only")) {
         memoryOnly = true;
+      } else if (arg.equals("--build-only")) {
+        buildOnly = true;
       } else if (arg.startsWith("--secrets=")) {
         secrets = arg.substring("--secrets=".length());
       } else if (arg.startsWith("--log-mb=")) {
@@ -49,20 +85,29 @@ public final class MaskingBenchmarkMain {
       } else if (arg.startsWith("--forms=")) {
         forms = arg.substring("--forms=".length());
       } else {
-        System.err.println("unknown option " + arg
-            + " (use --quick, --secrets=a,b, --log-mb=a,b, --forms=RAW,ALL, --memory-only)");
+        System.err.println("unknown option " + arg + "\n\n" + HELP);
         System.exit(2);
       }
+    }
+    if (buildOnly) {
+      for (int count : new int[] {2000, 10_000}) {
+        System.out.println(memoryLine(count, "DEFAULT"));
+        System.out.println(memoryLine(count, "ALL"));
+      }
+      return;
     }
     List<String> cpu = new ArrayList<>();
     if (!memoryOnly) {
       for (String count : secrets.split(",")) {
-        cpu.add(cpuLine(Integer.parseInt(count), quick ? 2 : 5));
+        for (String form : forms.split(",")) {
+          cpu.add(cpuLine(Integer.parseInt(count), quick ? 2 : 5, form));
+        }
       }
     }
     List<String> memory = new ArrayList<>();
-    memory.add(memoryLine("RAW"));
-    memory.add(memoryLine("ALL"));
+    memory.add(memoryLine(10_000, "RAW"));
+    memory.add(memoryLine(10_000, "DEFAULT"));
+    memory.add(memoryLine(10_000, "ALL"));
     if (!memoryOnly) {
       List<RunResult> results = new ArrayList<>();
       for (String form : forms.split(",")) {
@@ -96,11 +141,11 @@ public final class MaskingBenchmarkMain {
    * Engine throughput in CPU time of the measuring thread (best of {@code passes} over a 100 MB log,
    * after warm-up): on a machine shared with other work, wall-clock figures understate one core.
    */
-  private static String cpuLine(int secrets, int passes) {
+  private static String cpuLine(int secrets, int passes, String forms) {
     MaskingBenchmark bench = new MaskingBenchmark();
     bench.secrets = secrets;
     bench.logMb = 100;
-    bench.forms = "RAW";
+    bench.forms = forms;
     bench.setUp();
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double best = 0;
@@ -116,8 +161,8 @@ public final class MaskingBenchmarkMain {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return String.format(Locale.ROOT, "masking-cpu secrets=%d forms=RAW log_mb=100 engine_cpu_mb_s=%.0f",
-        secrets, best);
+    return String.format(Locale.ROOT, "masking-cpu secrets=%d forms=%s log_mb=100 engine_cpu_mb_s=%.0f",
+        secrets, forms, best);
   }
 
   private static void summarize(Collection<RunResult> results) {
@@ -162,9 +207,9 @@ public final class MaskingBenchmarkMain {
     details.forEach(System.out::println);
   }
 
-  /** Heap a masker of 10,000 secrets of 64 bytes keeps, after collection, besides its inputs. */
-  private static String memoryLine(String forms) {
-    List<String> values = BenchmarkSecrets.uniform(10_000, 64, MaskingBenchmark.SECRET_SEED);
+  /** Heap a masker of {@code count} secrets of 64 bytes keeps, after collection, besides its inputs. */
+  private static String memoryLine(int count, String forms) {
+    List<String> values = BenchmarkSecrets.uniform(count, 64, MaskingBenchmark.SECRET_SEED);
     List<SecretValue> secrets = values.stream().map(SecretValue::of).toList();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = settledHeap(memory);
@@ -178,8 +223,8 @@ public final class MaskingBenchmarkMain {
     builder = null;
     long after = settledHeap(memory);
     String line = String.format(Locale.ROOT,
-        "masking-memory secrets=10000 secret_bytes=64 forms=%s retained_mb=%.1f build_ms=%d %s",
-        forms, (after - before) / 1048576.0, buildMillis, masker);
+        "masking-memory secrets=%d secret_bytes=64 forms=%s retained_mb=%.1f build_ms=%d %s",
+        count, forms, (after - before) / 1048576.0, buildMillis, masker);
     Reference.reachabilityFence(masker);
     Reference.reachabilityFence(secrets);
     return line;

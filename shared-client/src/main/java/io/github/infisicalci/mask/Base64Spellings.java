@@ -1,0 +1,125 @@
+package io.github.infisicalci.mask;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+/** Base64 of the value: inside any encoded data, wrapped in lines, and of its UTF-16LE bytes. */
+final class Base64Spellings {
+  /**
+   * Characters of a wrapped encoding's line masked by one pattern: every run of this many characters of
+   * the secret's encoding is a pattern, so any piece of it between two line breaks that is at least this
+   * long is masked completely, whatever the line width and the secret's offset (48 bits: no chance match).
+   */
+  static final int WINDOW = 8;
+  private static final byte[] LF = {'\n'};
+  private static final byte[] CRLF = {'\r', '\n'};
+
+  private Base64Spellings() {}
+
+  static void standard(String value, PatternSink out) {
+    fragments(utf8(value), Base64.getEncoder(), out);
+  }
+
+  static void urlSafe(String value, PatternSink out) {
+    fragments(utf8(value), Base64.getUrlEncoder(), out);
+  }
+
+  static void utf16le(String value, PatternSink out) {
+    fragments(value.getBytes(StandardCharsets.UTF_16LE), Base64.getEncoder(), out);
+  }
+
+  /**
+   * For the secret starting at byte offset {@code a} (mod 3) of the encoded data, the characters whose
+   * six bits all come from the secret; then the same run extended to the end of the encoding when the
+   * secret ends the data (unpadded and padded).
+   */
+  static void fragments(byte[] raw, Base64.Encoder encoder, PatternSink out) {
+    for (int a = 0; a < 3; a++) {
+      byte[] data = aligned(raw, a);
+      byte[] padded = encoder.encode(data);
+      byte[] unpadded = encoder.withoutPadding().encode(data);
+      int first = first(a);
+      int end = end(a, raw.length);
+      if (end > first) {
+        out.fragment(Arrays.copyOfRange(unpadded, first, end));
+      }
+      if (unpadded.length > first) {
+        out.fragment(Arrays.copyOfRange(unpadded, first, unpadded.length));
+        out.fragment(Arrays.copyOfRange(padded, first, padded.length), unpadded.length - first);
+      }
+    }
+  }
+
+  /**
+   * For each alignment, the secret-only run {@code F} of the standard encoding: every {@link #WINDOW}
+   * characters of it, and its pieces shorter than that at a line break: a prefix of {@code F} ending a
+   * line (LF or CRLF) and a suffix starting one. When the secret ends the data, the same for the end of
+   * the encoding (the last character, which mixes the secret's last bits with zeros, and the padding).
+   */
+  static void wrapped(String value, PatternSink out) {
+    byte[] raw = utf8(value);
+    for (int a = 0; a < 3; a++) {
+      byte[] data = aligned(raw, a);
+      byte[] unpadded = Base64.getEncoder().withoutPadding().encode(data);
+      byte[] padded = Base64.getEncoder().encode(data);
+      int first = first(a);
+      int length = end(a, raw.length) - first;
+      if (length <= 0) {
+        continue;
+      }
+      byte[] f = Arrays.copyOfRange(unpadded, first, first + length);
+      out.fragment(f);
+      for (int k = 1; k < Math.min(WINDOW, length); k++) {
+        out.fragment(concat(Arrays.copyOfRange(f, 0, k), LF), k);
+        out.fragment(concat(Arrays.copyOfRange(f, 0, k), CRLF), k);
+      }
+      windowsAndLineStarts(f, length, 0, out);
+      windowsAndLineStarts(Arrays.copyOfRange(unpadded, first, unpadded.length), length, length, out);
+      windowsAndLineStarts(Arrays.copyOfRange(padded, first, padded.length), unpadded.length - first, length, out);
+    }
+  }
+
+  /**
+   * The windows of {@code s} ending after {@code doneTo} (the ones before are already there), and its
+   * suffixes shorter than a window starting a line; {@code alphabet} characters of {@code s} are not padding.
+   */
+  private static void windowsAndLineStarts(byte[] s, int alphabet, int doneTo, PatternSink out) {
+    if (s.length == doneTo) {
+      return;
+    }
+    for (int j = Math.max(0, doneTo - WINDOW + 1); j + WINDOW <= s.length; j++) {
+      out.fragment(Arrays.copyOfRange(s, j, j + WINDOW), Math.min(WINDOW, alphabet - j));
+    }
+    for (int k = 1; k < Math.min(WINDOW, s.length); k++) {
+      int from = s.length - k;
+      out.fragment(concat(LF, Arrays.copyOfRange(s, from, s.length)), Math.max(0, alphabet - from));
+    }
+  }
+
+  private static byte[] aligned(byte[] raw, int a) {
+    byte[] data = new byte[a + raw.length];
+    System.arraycopy(raw, 0, data, a, raw.length);
+    return data;
+  }
+
+  /** First encoded character whose bits all come from the secret, for a secret at byte offset {@code a}. */
+  private static int first(int a) {
+    return (8 * a + 5) / 6;
+  }
+
+  /** End (exclusive) of the characters whose bits all come from the secret. */
+  private static int end(int a, int n) {
+    return (8 * (a + n)) / 6;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] c = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.infisicalci.mask;
+
+import java.nio.charset.StandardCharsets;
+
+/** The value as text: itself, trimmed, line by line, in hexadecimal. */
+final class TextSpellings {
+  private static final byte[] LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  private TextSpellings() {}
+
+  static void raw(String value, PatternSink out) {
+    out.text(value);
+  }
+
+  static void trimmed(String value, PatternSink out) {
+    String stripped = value.strip();
+    if (!stripped.isEmpty() && !stripped.equals(value)) {
+      out.text(stripped);
+    }
+  }
+
+  static void lines(String value, PatternSink out) {
+    if (value.indexOf('\n') < 0) {
+      return;
+    }
+    for (String line : value.split("\n", -1)) {
+      String stripped = line.strip();
+      if (carriesInformation(stripped, out.minLength())) {
+        out.text(stripped);
+      } else if (!stripped.isEmpty()) {
+        out.droppedLine();
+      }
+    }
+  }
+
+  /** At least {@code minLength} UTF-8 bytes and at least one letter or digit. */
+  static boolean carriesInformation(String line, int minLength) {
+    if (line.getBytes(StandardCharsets.UTF_8).length < minLength) {
+      return false;
+    }
+    return line.codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+
+  static void hex(String value, PatternSink out) {
+    byte[] raw = value.getBytes(StandardCharsets.UTF_8);
+    out.fragment(hex(raw, LOWER));
+    out.fragment(hex(raw, UPPER));
+  }
+
+  private static byte[] hex(byte[] raw, byte[] digits) {
+    byte[] hex = new byte[2 * raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      hex[2 * i] = digits[(raw[i] >> 4) & 0xf];
+      hex[2 * i + 1] = digits[raw[i] & 0xf];
+    }
+    return hex;
+  }
+}
