@@ -144,7 +144,11 @@ main_step() {
   GITHUB_STATE=$(native_path "$state") run_jar
   rc=$?
   set -e
-  [ -s "$state" ] || rm -f "$state"
+  if [ -s "$state" ]; then
+    printf '%s' "${GITHUB_ACTION:-}" > "$state.action"
+  else
+    rm -f "$state"
+  fi
   return "$rc"
 }
 
@@ -156,23 +160,43 @@ state_value() {
     /=/ { i = index($0, "="); if (substr($0, 1, i - 1) == want) printf "%s", substr($0, i + 1) }' "$1"
 }
 
+# The names of the records in a file command.
+state_names() {
+  awk 'delim != "" { if ($0 == delim) delim = ""; next }
+       /<</ { i = index($0, "<<"); print substr($0, 1, i - 1); delim = substr($0, i + 2); next }
+       /=/ { print substr($0, 1, index($0, "=") - 1) }' "$1"
+}
+
 cleanup() {
   local dir state file rc=0
   dir=$(work_dir)
   shopt -s nullglob
-  local -a states=("$dir"/state.*)
+  local -a states=()
+  local f
+  for f in "$dir"/state.*; do [[ "$f" == *.action ]] || states+=("$f"); done
   if [ ${#states[@]} -eq 0 ]; then
     echo "Infisical (portable): nothing to clean up"
     return 0
   fi
   INFISICAL_JAVA=$(cat "$dir/java")
   INFISICAL_JAR_PATH=$(cat "$dir/jar")
+  local name value
+  local -a names
   for state in "${states[@]}"; do
-    file=$(state_value "$state" infisical_file)
-    if [ -n "$file" ]; then
-      STATE_infisical_file=$file run_jar post || rc=1
+    # as the runner does for a post step: STATE_<name> for every record the main step saved, and the
+    # main step's own GITHUB_ACTION (the step the record is bound to)
+    mapfile -t names < <(state_names "$state")
+    local -a assign=()
+    for name in "${names[@]}"; do
+      value=$(state_value "$state" "$name")
+      assign+=("STATE_$name=$value")
+    done
+    [ -f "$state.action" ] && assign+=("GITHUB_ACTION=$(cat "$state.action")")
+    if [ ${#assign[@]} -gt 0 ]; then
+      env "${assign[@]}" INFISICAL_JAVA="$INFISICAL_JAVA" INFISICAL_JAR_PATH="$INFISICAL_JAR_PATH" \
+        bash "${BASH_SOURCE[0]}" post || rc=1
     fi
-    rm -f "$state"
+    rm -f "$state" "$state.action"
   done
   return "$rc"
 }
@@ -182,5 +206,6 @@ case "${1:-}" in
   fetch) fetch ;;
   main) main_step ;;
   cleanup) cleanup ;;
+  post) run_jar post ;;  # internal: one post run with the STATE_ variables cleanup set
   *) echo "usage: run.sh find-java|fetch|main|cleanup" >&2; exit 2 ;;
 esac
