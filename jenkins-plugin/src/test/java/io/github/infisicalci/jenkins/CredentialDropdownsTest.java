@@ -29,7 +29,8 @@ import org.kohsuke.stapler.verb.POST;
  */
 class CredentialDropdownsTest {
   private static final Pattern SELECT = Pattern.compile("field=\"(\\w+)\"\\s*>\\s*<c:select\\s*/>");
-  private static final Pattern CREDENTIAL_FIELD = Pattern.compile("field=\"(\\w*[cC]redential\\w*)\"\\s*>\\s*<([\\w:]+)");
+  private static final Pattern CREDENTIAL_FIELD =
+      Pattern.compile("field=\"(\\w*[cC]redential\\w*)\"\\s*>\\s*<([\\w:]+)");
 
   @Test
   void everyCredentialFieldIsADropDown() throws Exception {
@@ -38,7 +39,7 @@ class CredentialDropdownsTest {
       Matcher m = CREDENTIAL_FIELD.matcher(Files.readString(form, StandardCharsets.UTF_8));
       while (m.find()) {
         if (!m.group(2).equals("c:select")) {
-          problems.add(JellyMessagesTest.root().relativize(form) + ": " + m.group(1) + " is a " + m.group(2));
+          problems.add(PluginSources.resources().relativize(form) + ": " + m.group(1) + " is a " + m.group(2));
         }
       }
     }
@@ -84,14 +85,14 @@ class CredentialDropdownsTest {
   }
 
   private static List<Path> forms() throws Exception {
-    try (Stream<Path> s = Files.walk(JellyMessagesTest.root())) {
+    try (Stream<Path> s = Files.walk(PluginSources.resources())) {
       return s.filter(p -> p.getFileName().toString().equals("config.jelly")).sorted().toList();
     }
   }
 
   /** The class a view belongs to: its folder path under the resources root. */
   private static Class<?> ownerOf(Path view) throws ClassNotFoundException {
-    String name = JellyMessagesTest.root().relativize(view.getParent()).toString()
+    String name = PluginSources.resources().relativize(view.getParent()).toString()
         .replace(view.getFileSystem().getSeparator(), ".");
     return Class.forName(name, false, CredentialDropdownsTest.class.getClassLoader());
   }
@@ -122,13 +123,8 @@ class CredentialDropdownsTest {
     while (top.getEnclosingClass() != null) {
       top = top.getEnclosingClass();
     }
-    String file = "src/main/java/" + top.getName().replace('.', '/') + ".java";
-    for (Path p : List.of(Path.of(file), Path.of("..", file))) {
-      if (Files.exists(p)) {
-        return Files.readString(p, StandardCharsets.UTF_8);
-      }
-    }
-    throw new AssertionError(file + " not found");
+    return Files.readString(PluginSources.mainJava().resolve(top.getName().replace('.', '/') + ".java"),
+        StandardCharsets.UTF_8);
   }
 
   private static String bodyOf(String source, String head) {

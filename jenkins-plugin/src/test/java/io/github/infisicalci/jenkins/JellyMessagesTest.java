@@ -110,17 +110,8 @@ class JellyMessagesTest {
     }
   }
 
-  /**
-   * {@code jenkins-plugin/src/main/resources}: the working directory is {@code jenkins-plugin} under
-   * {@code -Pjenkins} and {@code jenkins-plugin/offline-build} in the default build.
-   */
-  static Path root() {
-    for (String candidate : List.of("src/main/resources", "../src/main/resources")) {
-      Path p = Path.of(candidate);
-      if (Files.exists(p.resolve("index.jelly"))) {
-        return p.normalize();
-      }
-    }
-    throw new IllegalStateException("jenkins-plugin/src/main/resources not found from " + Path.of("").toAbsolutePath());
+  private static Path root() {
+    return PluginSources.resources();
   }
+
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.json.JSONObject;
+import io.github.infisicalci.jenkins.PluginSources;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -34,8 +35,8 @@ class GlobalConfigurationSavesTest {
         JSONObject.class);
     assertTrue(Modifier.isPublic(configure.getModifiers()));
     String body = bodyOf(source(), "public boolean configure(StaplerRequest2 req, JSONObject json)");
-    assertTrue(body.indexOf("req.bindJSON(this, json)") >= 0 && body.indexOf("req.bindJSON(this, json)") < body.indexOf("save()"),
-        "configure binds, then saves: " + body);
+    int bind = body.indexOf("req.bindJSON(this, json)");
+    assertTrue(bind >= 0 && bind < body.indexOf("save()"), "configure binds, then saves: " + body);
     assertEquals(1, count(body), "configure saves once");
   }
 
@@ -81,17 +82,10 @@ class GlobalConfigurationSavesTest {
     throw new AssertionError("unbalanced body: " + head);
   }
 
-  /**
-   * The source file without comments; the working directory is jenkins-plugin (-Pjenkins) or
-   * jenkins-plugin/offline-build.
-   */
+  /** The source file without comments. */
   private static String source() throws IOException {
-    String file = "src/main/java/io/github/infisicalci/jenkins/config/InfisicalGlobalConfiguration.java";
-    for (Path p : List.of(Path.of(file), Path.of("..", file))) {
-      if (Files.exists(p)) {
-        return Files.readString(p).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
-      }
-    }
-    throw new IOException(file + " not found from " + Path.of("").toAbsolutePath());
+    Path file = PluginSources.mainJava()
+        .resolve(InfisicalGlobalConfiguration.class.getName().replace('.', '/') + ".java");
+    return Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
   }
 }
