@@ -59,9 +59,30 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
   private boolean includeImports = true;
   private InfisicalConnection configuration;
   private List<InfisicalSecretFolder> infisicalSecrets;
+  /**
+   * Read-only field of jenkinsci/infisical-plugin's wrapper, whose jobs load as this class
+   * (migration.OfficialPlugin): it could hold values of an earlier build. Dropped at load, never written.
+   */
+  private transient List<String> secretValuesToMask;
 
   @DataBoundConstructor
   public InfisicalBuildWrapper() {
+  }
+
+  /**
+   * A job configured with the official wrapper keeps its settings (same field names). Its values to mask
+   * are dropped. Without any secret folder the official wrapper fetched nothing; here that would mean every
+   * key of {@code /}, so such a job gets one folder without keys, which fails the build with a clear message
+   * until keys are chosen.
+   */
+  private Object readResolve() {
+    if (secretValuesToMask != null) {
+      secretValuesToMask = null;
+      if (infisicalSecrets == null || infisicalSecrets.isEmpty()) {
+        infisicalSecrets = new ArrayList<>(List.of(new InfisicalSecretFolder("/", true, List.of())));
+      }
+    }
+    return this;
   }
 
   // ---- concise form -------------------------------------------------------------------------------
