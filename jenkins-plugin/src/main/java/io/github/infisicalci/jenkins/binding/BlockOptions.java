@@ -21,9 +21,10 @@ import java.util.List;
  * @param includeImports include imported secrets (concise group)
  * @param official the official {@code configuration} as a settings layer ({@link InfisicalSettings#EMPTY} when absent)
  * @param folders the official {@code infisicalSecrets} as fetch groups, or {@code null} when absent
+ * @param login how to log in ({@link LoginOptions#DEFAULT}: with the credentials)
  */
 public record BlockOptions(InfisicalSettings concise, String paths, String keys, boolean recursive,
-    boolean includeImports, InfisicalSettings official, List<FetchGroup> folders) {
+    boolean includeImports, InfisicalSettings official, List<FetchGroup> folders, LoginOptions login) {
 
   /** Trims texts (blank → {@code null}) and copies the folder groups. */
   public BlockOptions {
@@ -32,6 +33,13 @@ public record BlockOptions(InfisicalSettings concise, String paths, String keys,
     keys = blankToNull(keys);
     official = official == null ? InfisicalSettings.EMPTY : official;
     folders = folders == null || folders.isEmpty() ? null : List.copyOf(folders);
+    login = login == null ? LoginOptions.DEFAULT : login;
+  }
+
+  /** Options that log in with the credentials. */
+  public BlockOptions(InfisicalSettings concise, String paths, String keys, boolean recursive,
+      boolean includeImports, InfisicalSettings official, List<FetchGroup> folders) {
+    this(concise, paths, keys, recursive, includeImports, official, folders, LoginOptions.DEFAULT);
   }
 
   /** Converts the official syntax's data-bound objects ({@code null} = absent). */

@@ -57,6 +57,8 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
   private String keys;
   private boolean recursive;
   private boolean includeImports = true;
+  private String authMethod;
+  private String identityId;
   private InfisicalConnection configuration;
   private List<InfisicalSecretFolder> infisicalSecrets;
   /**
@@ -173,6 +175,30 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
     this.includeImports = includeImports;
   }
 
+  /**
+   * How to log in: empty (with the credentials), {@code oidc} or {@code jwt} (the token of a Secret text
+   * credential, e.g. a per-build ID token, with {@code identityId}), {@code kubernetes} (the service-account
+   * token of the pod that runs the block, with {@code identityId}).
+   */
+  public String getAuthMethod() {
+    return authMethod;
+  }
+
+  @DataBoundSetter
+  public void setAuthMethod(String authMethod) {
+    this.authMethod = InfisicalSettings.blankToNull(authMethod);
+  }
+
+  /** The Infisical machine identity id, for OIDC, JWT and Kubernetes auth. */
+  public String getIdentityId() {
+    return identityId;
+  }
+
+  @DataBoundSetter
+  public void setIdentityId(String identityId) {
+    this.identityId = InfisicalSettings.blankToNull(identityId);
+  }
+
   // ---- official plugin form ---------------------------------------------------------------------
 
   public InfisicalConnection getConfiguration() {
@@ -200,7 +226,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
   public BlockOptions options() {
     return new BlockOptions(InfisicalSettings.connection(serverUrl, credentialsId, projectId, projectSlug, environment),
         paths, keys, recursive, includeImports, BlockOptions.officialSettings(configuration),
-        BlockOptions.officialFolders(infisicalSecrets));
+        BlockOptions.officialFolders(infisicalSecrets), new LoginOptions(authMethod, identityId));
   }
 
   // ---- Jenkins glue -----------------------------------------------------------------------------
