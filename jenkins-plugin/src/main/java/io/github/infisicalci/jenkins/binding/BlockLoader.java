@@ -134,7 +134,8 @@ public final class BlockLoader {
       }
       SecretsLoader.Loaded loaded;
       try (InfisicalClient client = InfisicalClient.create(config, auth)) {
-        loaded = new SecretsLoader(client::fetchSecrets, EnvNamePolicy.strict())
+        loaded = new SecretsLoader(client::fetchSecrets,
+            EnvNamePolicy.allowing(options.allowedNames(SettingsLayers.allowedNames(build.getParent()))))
             .load(project, projectLabel, env.environment(), groups);
       }
       return record(build, loaded, projectLabel, env.environment(), log);

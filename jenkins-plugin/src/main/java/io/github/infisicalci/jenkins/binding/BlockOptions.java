@@ -22,9 +22,11 @@ import java.util.List;
  * @param official the official {@code configuration} as a settings layer ({@link InfisicalSettings#EMPTY} when absent)
  * @param folders the official {@code infisicalSecrets} as fetch groups, or {@code null} when absent
  * @param login how to log in ({@link LoginOptions#DEFAULT}: with the credentials)
+ * @param allowedNames protected names the block may export, one per line or comma-separated, or {@code null}
  */
 public record BlockOptions(InfisicalSettings concise, String paths, String keys, boolean recursive,
-    boolean includeImports, InfisicalSettings official, List<FetchGroup> folders, LoginOptions login) {
+    boolean includeImports, InfisicalSettings official, List<FetchGroup> folders, LoginOptions login,
+    String allowedNames) {
 
   /** Trims texts (blank → {@code null}) and copies the folder groups. */
   public BlockOptions {
@@ -34,12 +36,20 @@ public record BlockOptions(InfisicalSettings concise, String paths, String keys,
     official = official == null ? InfisicalSettings.EMPTY : official;
     folders = folders == null || folders.isEmpty() ? null : List.copyOf(folders);
     login = login == null ? LoginOptions.DEFAULT : login;
+    allowedNames = blankToNull(allowedNames);
   }
 
-  /** Options that log in with the credentials. */
-  public BlockOptions(InfisicalSettings concise, String paths, String keys, boolean recursive,
-      boolean includeImports, InfisicalSettings official, List<FetchGroup> folders) {
-    this(concise, paths, keys, recursive, includeImports, official, folders, LoginOptions.DEFAULT);
+  /**
+   * The protected names allowed: entries of {@code enclosing} (global and folder fields) and of this block,
+   * each text split at new lines and commas, trimmed, blanks dropped.
+   */
+  public List<String> allowedNames(List<String> enclosing) {
+    List<String> all = new ArrayList<>();
+    for (String text : enclosing) {
+      all.addAll(splitPaths(text));
+    }
+    all.addAll(splitPaths(allowedNames));
+    return all;
   }
 
   /** Converts the official syntax's data-bound objects ({@code null} = absent). */
@@ -94,7 +104,7 @@ public record BlockOptions(InfisicalSettings concise, String paths, String keys,
     return groups;
   }
 
-  /** Paths separated by new lines or commas, trimmed, blanks dropped. */
+  /** Paths (or other lists) separated by new lines or commas, trimmed, blanks dropped. */
   public static List<String> splitPaths(String text) {
     List<String> out = new ArrayList<>();
     if (text != null) {

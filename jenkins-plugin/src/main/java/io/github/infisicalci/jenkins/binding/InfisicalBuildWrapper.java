@@ -57,6 +57,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
   private String keys;
   private boolean recursive;
   private boolean includeImports = true;
+  private String allowedNames;
   private String authMethod;
   private String identityId;
   private InfisicalConnection configuration;
@@ -175,6 +176,16 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
     this.includeImports = includeImports;
   }
 
+  /** Protected variable names this block may export ({@code NAME}, {@code PREFIX*}, {@code *}); see the help. */
+  public String getAllowedNames() {
+    return allowedNames;
+  }
+
+  @DataBoundSetter
+  public void setAllowedNames(String allowedNames) {
+    this.allowedNames = InfisicalSettings.blankToNull(allowedNames);
+  }
+
   /**
    * How to log in: empty (with the credentials), {@code oidc} or {@code jwt} (the token of a Secret text
    * credential, e.g. a per-build ID token, with {@code identityId}), {@code kubernetes} (the service-account
@@ -226,7 +237,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
   public BlockOptions options() {
     return new BlockOptions(InfisicalSettings.connection(serverUrl, credentialsId, projectId, projectSlug, environment),
         paths, keys, recursive, includeImports, BlockOptions.officialSettings(configuration),
-        BlockOptions.officialFolders(infisicalSecrets), new LoginOptions(authMethod, identityId));
+        BlockOptions.officialFolders(infisicalSecrets), new LoginOptions(authMethod, identityId), allowedNames);
   }
 
   // ---- Jenkins glue -----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   private int readTimeoutSeconds;
   private String caCertificate;
   private boolean useJenkinsProxy = true;
+  private String allowedNames;
 
   /** Loads the saved configuration. */
   public InfisicalGlobalConfiguration() {
@@ -135,6 +136,17 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setUseJenkinsProxy(boolean useJenkinsProxy) {
     this.useJenkinsProxy = useJenkinsProxy;
+    save();
+  }
+
+  /** Protected variable names every block may export (folders and blocks add their own). */
+  public String getAllowedNames() {
+    return allowedNames;
+  }
+
+  @DataBoundSetter
+  public void setAllowedNames(String allowedNames) {
+    this.allowedNames = InfisicalSettings.blankToNull(allowedNames);
     save();
   }
 
