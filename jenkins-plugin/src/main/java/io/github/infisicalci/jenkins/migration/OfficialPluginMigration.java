@@ -7,6 +7,7 @@ import hudson.model.Items;
 import hudson.model.User;
 import hudson.util.XStream2;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -27,9 +28,9 @@ public final class OfficialPluginMigration {
   /** Registers the aliases, or logs why not. */
   @Initializer(after = InitMilestone.PLUGINS_PREPARED, before = InitMilestone.PLUGINS_STARTED)
   public static void registerAliases() {
-    PluginWrapper official = activeOfficialPlugin();
-    if (official != null) {
-      LOGGER.log(Level.WARNING, OfficialPlugin.coexistenceMessage(official.getVersion()));
+    Optional<PluginWrapper> official = activeOfficialPlugin();
+    if (official.isPresent()) {
+      LOGGER.log(Level.WARNING, OfficialPlugin.coexistenceMessage(official.get().getVersion()));
       return;
     }
     for (XStream2 xstream : List.of(Jenkins.XSTREAM2, Items.XSTREAM2, User.XSTREAM)) {
@@ -37,10 +38,9 @@ public final class OfficialPluginMigration {
     }
   }
 
-  /** The official plugin when it is installed and active, else {@code null}. */
-  static PluginWrapper activeOfficialPlugin() {
-    Jenkins jenkins = Jenkins.get();
-    PluginWrapper p = jenkins.getPluginManager().getPlugin(OfficialPlugin.SHORT_NAME);
-    return p != null && p.isActive() ? p : null;
+  /** The official plugin when it is installed and active. */
+  static Optional<PluginWrapper> activeOfficialPlugin() {
+    PluginWrapper p = Jenkins.get().getPluginManager().getPlugin(OfficialPlugin.SHORT_NAME);
+    return Optional.ofNullable(p).filter(PluginWrapper::isActive);
   }
 }

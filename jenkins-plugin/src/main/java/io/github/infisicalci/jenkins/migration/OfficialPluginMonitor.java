@@ -9,7 +9,7 @@ import hudson.model.AdministrativeMonitor;
 public final class OfficialPluginMonitor extends AdministrativeMonitor {
   @Override
   public boolean isActivated() {
-    return OfficialPluginMigration.activeOfficialPlugin() != null;
+    return OfficialPluginMigration.activeOfficialPlugin().isPresent();
   }
 
   @Override
@@ -19,7 +19,7 @@ public final class OfficialPluginMonitor extends AdministrativeMonitor {
 
   /** The explanation (plain text; the view escapes it). */
   public String getMessage() {
-    PluginWrapper p = OfficialPluginMigration.activeOfficialPlugin();
-    return OfficialPlugin.coexistenceMessage(p == null ? null : p.getVersion());
+    return OfficialPlugin.coexistenceMessage(
+        OfficialPluginMigration.activeOfficialPlugin().map(PluginWrapper::getVersion).orElse(null));
   }
 }
