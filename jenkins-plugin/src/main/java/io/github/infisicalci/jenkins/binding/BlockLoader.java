@@ -99,28 +99,43 @@ public final class BlockLoader {
       }
       EnvironmentSelector.Choice env = EnvironmentSelector.choose(settings.environment(), buildEnv, json);
       log.println(LOG_PREFIX + env.explanation());
-      if (settings.credentialsId() == null) {
-        throw new BlockException("No Infisical credentials: set 'credentialsId' (or configuration.infisicalCredentialId)"
-            + " on the step, the folder or the global configuration");
-      }
+      LoginMethod method = options.login().method();
       String url = FormSupport.serverUrlOf(settings);
-      CredentialMaterial cred = InfisicalCredentials.forRun(settings.credentialsId(), build, url);
-      credentialMask = MaskingPlan.of(Map.of("credentials", cred.secret()));
+      CredentialMaterial cred = null;
+      if (method.needsCredentials()) {
+        if (settings.credentialsId() == null) {
+          throw new BlockException(method == LoginMethod.CREDENTIALS
+              ? "No Infisical credentials: set 'credentialsId' (or configuration.infisicalCredentialId)"
+                  + " on the step, the folder or the global configuration"
+              : "authMethod '" + method.inputName() + "' needs 'credentialsId': the Secret text credential that"
+                  + " holds the token");
+        }
+        cred = InfisicalCredentials.forRun(settings.credentialsId(), build, url);
+        credentialMask = MaskingPlan.of(Map.of("credentials", cred.secret()));
+      }
+      boolean credentialsLogIn = cred != null && cred.canLogIn(); // not a given token
       ProjectRef project = settings.projectRef();
-      if (project == null && cred.canLogIn()) {
+      if (project == null && (method != LoginMethod.CREDENTIALS || credentialsLogIn)) {
         throw new BlockException("No Infisical project: set 'projectId' or 'projectSlug' (or"
             + " configuration.infisicalProjectSlug) on the step, the folder or the global configuration");
       }
       String projectLabel = project == null ? "(service token's project)" : project.value();
       ClientConfig config = ClientConfigFactory.create(settings, JenkinsProxy.current(),
           line -> log.println(LOG_PREFIX + line));
-      AuthMethod auth = cred.canLogIn()
-          ? new CachingAuthMethod(TokenCache.shared(),
-              new TokenCacheKey(config.baseUrl(), cred.credentialsId(), cred.fingerprint()), cred.authMethod())
-          : cred.authMethod();
+      AuthMethod login = BlockLogin.of(options.login(), cred,
+          method == LoginMethod.KUBERNETES && workspace != null ? BlockLogin.agentToken(workspace) : null);
+      AuthMethod auth = login;
+      if (method == LoginMethod.CREDENTIALS && credentialsLogIn) {
+        auth = new CachingAuthMethod(TokenCache.shared(),
+            new TokenCacheKey(config.baseUrl(), cred.credentialsId(), cred.fingerprint()), login);
+      }
+      if (method != LoginMethod.CREDENTIALS) {
+        log.println(LOG_PREFIX + "Logging in with " + login.description());
+      }
       SecretsLoader.Loaded loaded;
       try (InfisicalClient client = InfisicalClient.create(config, auth)) {
-        loaded = new SecretsLoader(client::fetchSecrets, EnvNamePolicy.strict())
+        loaded = new SecretsLoader(client::fetchSecrets,
+            EnvNamePolicy.allowing(options.allowedNames(SettingsLayers.allowedNames(build.getParent()))))
             .load(project, projectLabel, env.environment(), groups);
       }
       return record(build, loaded, projectLabel, env.environment(), log);

@@ -53,6 +53,13 @@ public final class SecretsLoader {
     }
   }
 
+  /**
+   * Jenkins unsets a variable whose value is empty (freestyle: {@code EnvVars.override}; every process start:
+   * {@code Launcher} merges the environment the same way), so both front ends unset it inside the block.
+   */
+  static final String EMPTY_VALUES_NOTE = "Empty values: these variables are unset inside the block, as Jenkins"
+      + " does for an empty environment value (an earlier value of the same name is removed too): ";
+
   private final Fetcher fetcher;
   private final EnvNamePolicy policy;
 
@@ -117,6 +124,10 @@ public final class SecretsLoader {
     List<String> problems = policy.problems(entries.stream().map(ExportEntry::name).toList());
     if (!problems.isEmpty()) {
       throw new BlockException(String.join("; ", problems));
+    }
+    List<String> empty = entries.stream().filter(e -> e.value().isEmpty()).map(ExportEntry::name).toList();
+    if (!empty.isEmpty()) {
+      notes.add(EMPTY_VALUES_NOTE + String.join(", ", empty));
     }
     return new Loaded(entries, List.copyOf(reports), List.copyOf(notes));
   }

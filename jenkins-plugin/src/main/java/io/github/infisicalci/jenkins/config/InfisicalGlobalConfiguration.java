@@ -33,6 +33,7 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   private int readTimeoutSeconds;
   private String caCertificate;
   private boolean useJenkinsProxy = true;
+  private String allowedNames;
 
   /** Loads the saved configuration. */
   public InfisicalGlobalConfiguration() {
@@ -141,6 +142,17 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
     req.bindJSON(this, json);
     save();
     return true;
+  }
+
+  /** Protected variable names every block may export (folders and blocks add their own). */
+  public String getAllowedNames() {
+    return allowedNames;
+  }
+
+  @DataBoundSetter
+  public void setAllowedNames(String allowedNames) {
+    this.allowedNames = InfisicalSettings.blankToNull(allowedNames);
+    save();
   }
 
   /** Credentials dropdown (Jenkins/ADMINISTER; others see only the current value). */

@@ -143,4 +143,14 @@ class SecretsLoaderTest {
         new FetchGroup(List.of("/b"), false, true, KeySelection.all()))));
     assertTrue(e.getMessage().contains("differ only by case"), e.getMessage());
   }
+
+  /** Both front ends unset a variable with an empty value; the log says which (names only). */
+  @Test
+  void emptyValuesAreNamedInTheLog() {
+    folders.put("/", Map.of("EMPTY_ONE", "", "SET_ONE", "x-value"));
+    SecretsLoader.Loaded loaded = loader.load(ProjectRef.slug("shop"), "shop", "dev",
+        List.of(new FetchGroup(List.of("/"), false, true, KeySelection.all())));
+    assertTrue(loaded.notes().contains(SecretsLoader.EMPTY_VALUES_NOTE + "EMPTY_ONE"), loaded.notes().toString());
+    assertFalse(loaded.notes().toString().contains("x-value"));
+  }
 }

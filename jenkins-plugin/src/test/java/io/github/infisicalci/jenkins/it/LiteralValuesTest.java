@@ -61,4 +61,26 @@ class LiteralValuesTest {
     j.assertLogNotContains(reversed(hidden), b);
     j.assertLogContains("plain=****", b);
   }
+
+  /** An empty value unsets the variable in Pipeline as in freestyle (EnvVars.override), also an outer one. */
+  @Test
+  void anEmptyValueUnsetsTheVariable(JenkinsRule j) throws Exception {
+    assumeFalse(Functions.isWindows(), "the script uses sh");
+    Fixtures.addCredentials(j.jenkins);
+    Fixtures.pointAt(server);
+    server.putSecret(PROJECT, "dev", "/", "EMPTY_VALUE", "");
+    WorkflowJob p = j.createProject(WorkflowJob.class);
+    p.setDefinition(new CpsFlowDefinition("""
+        node {
+          withEnv(['EMPTY_VALUE=outer']) {
+            withInfisical(credentialsId: '%s', projectSlug: '%s', environment: 'dev', keys: 'EMPTY_VALUE') {
+              sh 'echo "empty=[${EMPTY_VALUE-unset}]"'
+            }
+          }
+        }
+        """.formatted(UNIVERSAL_AUTH, PROJECT), true));
+    WorkflowRun b = j.buildAndAssertStatus(Result.SUCCESS, p);
+    j.assertLogContains("empty=[unset]", b);
+    j.assertLogContains("Empty values: these variables are unset inside the block", b);
+  }
 }

@@ -49,6 +49,16 @@ public final class AuthMethods {
         requireText("identityId", identityId), new TokenFile(tokenFile), "token file " + tokenFile);
   }
 
+  /**
+   * Kubernetes auth with a service-account token from {@code token}, asked at each login (e.g. read from
+   * the token file of the machine that runs the job when that is not this process's machine); supplier
+   * failures as for {@link #oidc}.
+   */
+  public static AuthMethod kubernetes(String identityId, Supplier<SecretValue> token) {
+    return new JwtLogin("kubernetes auth", "/api/v1/auth/kubernetes-auth/login",
+        requireText("identityId", identityId), requireSupplier(token), "service-account token");
+  }
+
   /** A machine-identity access token used as is ({@code INFISICAL_TOKEN} style); never renewed. */
   public static AuthMethod accessToken(SecretValue token) {
     SecretValue t = requireToken(token);
