@@ -20,6 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
@@ -38,7 +40,7 @@ public final class InfisicalClient implements AutoCloseable {
   private final Api api;
   private final TokenManager tokens;
   private final ProjectLookup projects;
-  private final AtomicBoolean useV3 = new AtomicBoolean();
+  private final RouteVersion routes;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ExecutorService pathPool;
 
@@ -48,6 +50,7 @@ public final class InfisicalClient implements AutoCloseable {
     this.api = new Api(http, config, timing, new Redactor(sentWithEveryRequest(config)), new ObjectMapper());
     this.tokens = new TokenManager(auth, api, timing);
     this.projects = new ProjectLookup(api);
+    this.routes = new RouteVersion(api);
     this.pathPool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "infisical-client-" + THREADS.incrementAndGet());
       t.setDaemon(true);
@@ -97,13 +100,15 @@ public final class InfisicalClient implements AutoCloseable {
     Target target = target(request.project());
     List<String> paths = request.paths();
     List<Map<String, Secret>> perPath = new ArrayList<>();
+    AtomicReference<String> listedProjectId = new AtomicReference<>();
     if (paths.size() == 1) {
-      perPath.add(listFolder(target, request, paths.get(0)));
+      perPath.add(listFolder(target, request, paths.get(0), listedProjectId));
     } else {
       List<CompletableFuture<Map<String, Secret>>> futures = new ArrayList<>();
       try {
         for (String path : paths) {
-          futures.add(CompletableFuture.supplyAsync(() -> listFolder(target, request, path), pathPool));
+          futures.add(CompletableFuture.supplyAsync(() -> listFolder(target, request, path, listedProjectId),
+              pathPool));
         }
       } catch (RejectedExecutionException e) {
         throw closedMeanwhile(e);
@@ -133,11 +138,15 @@ public final class InfisicalClient implements AutoCloseable {
       }
     }
     SecretMerger.Merged merged = SecretMerger.mergePaths(paths, perPath);
+    String projectId = target.id() != null ? target.id() : listedProjectId.get();
+    if (projectId == null) {
+      projectId = project(target.ref()).id(); // listed by slug and no local secret named the project
+    }
     for (var c : merged.collisions()) {
       api.log("Secret " + c.key() + " is defined under " + c.losingPaths() + " and " + c.winningPath()
           + "; the value from " + c.winningPath() + " is used");
     }
-    return new SecretsResult(target.id(), request.environment(), merged.secrets(), merged.collisions());
+    return new SecretsResult(projectId, request.environment(), merged.secrets(), merged.collisions());
   }
 
   /** One secret by name (imports included, references expanded). */
@@ -212,7 +221,7 @@ public final class InfisicalClient implements AutoCloseable {
   }
 
   boolean usesV3() {
-    return useV3.get();
+    return routes.usesV3();
   }
 
   /** close() stopped the path threads of a fetch in progress. */
@@ -226,7 +235,10 @@ public final class InfisicalClient implements AutoCloseable {
     }
   }
 
-  /** The resolved project: id for API calls, label (as the user named it) for messages. */
+  /**
+   * The project of a call: {@code id} for API calls (null for a slug: the v3 listing takes the slug itself,
+   * saving a lookup), {@code label} (as the user named it) for messages.
+   */
   private record Target(String id, String label, ProjectRef ref) {
   }
 
@@ -238,11 +250,15 @@ public final class InfisicalClient implements AutoCloseable {
           .orElseThrow(() -> new InvalidConfigurationException("project",
               "project must be set (only a service token implies its project)"));
     }
-    if (!ref.isSlug()) {
-      return new Target(ref.value(), ref.value(), ref);
+    return ref.isSlug() ? new Target(null, ref.value(), ref) : new Target(ref.value(), ref.value(), ref);
+  }
+
+  /** The target with its project id, looked up (once per client) when it was named by slug. */
+  private Target resolved(Target target) {
+    if (target.id() != null) {
+      return target;
     }
-    Project p = project(ref);
-    return new Target(p.id(), ref.value(), ref);
+    return new Target(project(target.ref()).id(), target.label(), target.ref());
   }
 
   /** Runs {@code call} with the current token; on a rejected token logs in again once and retries. */
@@ -260,7 +276,8 @@ public final class InfisicalClient implements AutoCloseable {
     }
   }
 
-  private Map<String, Secret> listFolder(Target target, SecretsRequest request, String path) {
+  private Map<String, Secret> listFolder(Target target, SecretsRequest request, String path,
+      AtomicReference<String> listedProjectId) {
     RequestContext ctx = new RequestContext(target.label(), request.environment(), path, null);
     Listing listing;
     try {
@@ -274,12 +291,15 @@ public final class InfisicalClient implements AutoCloseable {
     if (listing.isEmpty()) {
       diagnose(target, request.environment(), path, null);
     }
+    if (listing.projectId() != null) {
+      listedProjectId.compareAndSet(null, listing.projectId());
+    }
     return SecretMerger.mergeFolder(listing, request.environment(), path);
   }
 
   private Listing listRaw(SecretValue token, Target target, SecretsRequest r, String path, RequestContext ctx) {
-    return sendVersioned(v3 -> {
-      ApiCall.Builder call = secretsCall(v3, token, target, r, path, null)
+    return sendVersioned(target, (v3, t) -> {
+      ApiCall.Builder call = secretsCall(v3, token, t, r, path, null)
           .query("expandSecretReferences", r.expandReferences())
           .query("recursive", r.recursive())
           .query("include_imports", r.includeImports())
@@ -288,17 +308,17 @@ public final class InfisicalClient implements AutoCloseable {
         call.query("includePersonalOverrides", true);
       }
       return call.tags(r).what("list secrets").context(ctx).notFound(NotFoundException.Kind.FOLDER).build();
-    }, answer -> Listing.parse(answer, ctx));
+    }, answer -> Listing.parse(answer, ctx), ctx);
   }
 
   private JsonNode getRaw(SecretValue token, Target target, SecretsRequest r, String path, String name,
       RequestContext ctx) {
-    return sendVersioned(v3 -> secretsCall(v3, token, target, r, path, name)
+    return sendVersioned(target, (v3, t) -> secretsCall(v3, token, t, r, path, name)
         .query("expandSecretReferences", true)
         .query("include_imports", true)
         .query("includeImports", true)
         .what("read secret '" + name + "'").context(ctx).notFound(NotFoundException.Kind.SECRET).build(),
-        Function.identity());
+        Function.identity(), ctx);
   }
 
   /**
@@ -308,7 +328,8 @@ public final class InfisicalClient implements AutoCloseable {
   private static ApiCall.Builder secretsCall(boolean v3, SecretValue token, Target target, SecretsRequest r,
       String path, String name) {
     ApiCall.Builder call = ApiCall.get(v3 ? "/api/v3/secrets/raw" : "/api/v4/secrets").bearer(token)
-        .query(v3 ? "workspaceId" : "projectId", target.id())
+        .query(!v3 ? "projectId" : target.id() == null ? "workspaceSlug" : "workspaceId",
+            target.id() == null ? target.label() : target.id())
         .query("environment", r.environment())
         .query("secretPath", path);
     if (name != null) {
@@ -318,20 +339,23 @@ public final class InfisicalClient implements AutoCloseable {
   }
 
   /**
-   * Sends the v4 form of a call ({@code call.apply(false)}); when the server has no such route, switches
-   * this client to the v3 form for good and sends that.
+   * Sends a secrets call: by project id, v4 or (on servers without it, decided once per client) v3; by
+   * project slug, v3 with {@code workspaceSlug} (the v4 route takes no slug), and only if that route is
+   * gone, the project id looked up and the id form sent.
    */
-  private <T> T sendVersioned(Function<Boolean, ApiCall> call, Function<JsonNode, T> parse) {
-    if (!useV3.get()) {
+  private <T> T sendVersioned(Target target, BiFunction<Boolean, Target, ApiCall> call,
+      Function<JsonNode, T> parse, RequestContext ctx) {
+    Target byId = target;
+    if (target.id() == null) {
       try {
-        return parse.apply(api.send(call.apply(false)));
+        return parse.apply(api.send(call.apply(true, target)));
       } catch (RouteNotFoundException e) {
-        if (useV3.compareAndSet(false, true)) {
-          api.log("The server has no /api/v4/secrets; using /api/v3/secrets/raw from now on");
-        }
+        api.log("The server has no /api/v3/secrets/raw; looking up project '" + target.label() + "' by slug");
       }
+      byId = resolved(target);
     }
-    return parse.apply(api.send(call.apply(true)));
+    Target t = byId;
+    return routes.send(v3 -> call.apply(v3, t), parse, ctx);
   }
 
   /**
@@ -362,8 +386,9 @@ public final class InfisicalClient implements AutoCloseable {
       return;
     }
     Boolean exists;
+    String projectId = project.id();
     try {
-      exists = authorized(token -> projects.folderExists(token, target.id(), environment, path, ctx));
+      exists = authorized(token -> projects.folderExists(token, projectId, environment, path, ctx));
     } catch (InfisicalException e) {
       api.log("Cannot check folder " + path + " (" + e.getClass().getSimpleName() + ")");
       return;
