@@ -85,7 +85,7 @@ class ListingTest extends ScriptedServerTest {
     try (InfisicalClient c = client()) {
       NotFoundException e = assertThrows(NotFoundException.class, () -> c.fetchSecrets(
           SecretsRequest.builder().project(ProjectRef.id("proj-1")).environment("dev").build()));
-      assertTrue(e.getMessage().contains("has no route GET /api/v3/secrets/raw; is baseUrl the address of an Infisical server?"),
+      assertTrue(e.getMessage().contains("has no route GET /api/v3/secrets/raw; is that the address of an Infisical server?"),
           e.getMessage());
     }
   }
