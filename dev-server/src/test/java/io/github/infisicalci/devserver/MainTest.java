@@ -36,6 +36,26 @@ class MainTest {
     }
 
     @Test
+    void logsEachRequestWithoutSecretsUnlessQuiet() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DevServer server = Main.start(new String[] {"--port", "0"}, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            Http http = new Http(server);
+            String token = http.login("demo-client-id", "demo-client-secret");
+            http.get("/api/v4/secrets?projectId=" + server.seed().projectId("demo-project")
+                    + "&environment=dev&secretPath=/database", token);
+            String out = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(out.contains("POST /api/v1/auth/universal-auth/login -> 200"), out);
+            assertTrue(out.contains("GET /api/v4/secrets?environment&projectId&secretPath -> 200"), out);
+            assertFalse(out.contains("demo-client-secret") || out.contains(token) || out.contains("/database"), out);
+        }
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        try (DevServer server = Main.start(new String[] {"--port", "0", "--quiet"}, new PrintStream(quiet, true, StandardCharsets.UTF_8))) {
+            new Http(server).login("demo-client-id", "demo-client-secret");
+            assertFalse(quiet.toString(StandardCharsets.UTF_8).contains("/login -> 200"));
+        }
+    }
+
+    @Test
     void printCredentialsShowsTheSecret() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DevServer server = Main.start(new String[] {"--port", "0", "--print-credentials"}, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
@@ -67,6 +87,11 @@ class MainTest {
             Http.Reply status = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(m.group(1) + "/api/status")).build());
             assertEquals(200, status.status());
             assertTrue(process.isAlive());
+            process.toHandle().destroy(); // SIGTERM without closing our end of its output
+            String rest = String.join("\n", reader.lines().toList());
+            assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(rest.contains("GET /api/status -> 200"), rest);
+            assertTrue(rest.contains("Infisical dev server stopped (1 requests served)"), rest);
         } finally {
             process.destroy();
             assertTrue(process.waitFor(10, TimeUnit.SECONDS));
