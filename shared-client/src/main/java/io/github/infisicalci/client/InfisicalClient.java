@@ -99,12 +99,12 @@ public final class InfisicalClient implements AutoCloseable {
     Objects.requireNonNull(request, "request");
     Target target = target(request.project());
     List<String> paths = request.paths();
-    List<Map<String, Secret>> perPath = new ArrayList<>();
+    List<SecretMerger.Folder> perPath = new ArrayList<>();
     AtomicReference<String> listedProjectId = new AtomicReference<>();
     if (paths.size() == 1) {
       perPath.add(listFolder(target, request, paths.get(0), listedProjectId));
     } else {
-      List<CompletableFuture<Map<String, Secret>>> futures = new ArrayList<>();
+      List<CompletableFuture<SecretMerger.Folder>> futures = new ArrayList<>();
       try {
         for (String path : paths) {
           futures.add(CompletableFuture.supplyAsync(() -> listFolder(target, request, path, listedProjectId),
@@ -113,7 +113,7 @@ public final class InfisicalClient implements AutoCloseable {
       } catch (RejectedExecutionException e) {
         throw closedMeanwhile(e);
       }
-      for (CompletableFuture<Map<String, Secret>> f : futures) {
+      for (CompletableFuture<SecretMerger.Folder> f : futures) {
         try {
           perPath.add(f.get());
         } catch (InterruptedException e) {
@@ -143,8 +143,8 @@ public final class InfisicalClient implements AutoCloseable {
       projectId = project(target.ref()).id(); // listed by slug and no local secret named the project
     }
     for (var c : merged.collisions()) {
-      api.log("Secret " + c.key() + " is defined under " + c.losingPaths() + " and " + c.winningPath()
-          + "; the value from " + c.winningPath() + " is used");
+      api.log("Secret " + c.key() + " is defined under " + String.join(", ", c.losingPaths()) + " and "
+          + c.winningPath() + "; the value from " + c.winningPath() + " is used");
     }
     return new SecretsResult(projectId, request.environment(), merged.secrets(), merged.collisions());
   }
@@ -276,7 +276,7 @@ public final class InfisicalClient implements AutoCloseable {
     }
   }
 
-  private Map<String, Secret> listFolder(Target target, SecretsRequest request, String path,
+  private SecretMerger.Folder listFolder(Target target, SecretsRequest request, String path,
       AtomicReference<String> listedProjectId) {
     RequestContext ctx = new RequestContext(target.label(), request.environment(), path, null);
     Listing listing;
