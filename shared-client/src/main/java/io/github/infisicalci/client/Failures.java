@@ -101,6 +101,12 @@ final class Failures {
               + "; the token is invalid, expired or revoked";
       return new AuthenticationException(msg, ctx, err, null);
     }
+    if (status == 403 && References.isReferenceFailure(status, err.message())) {
+      String on = describe(ctx);
+      return new PermissionDeniedException("A secret reference (${...})" + (on.isEmpty() ? "" : " in " + on)
+          + " points to a secret the identity may not read" + said + reqId + "; give it read access there, or fetch "
+          + "with reference expansion off", ctx, err, null);
+    }
     if (status == 403) {
       String on = describe(ctx);
       String msg = call.method().equals("GET") && !on.isEmpty()

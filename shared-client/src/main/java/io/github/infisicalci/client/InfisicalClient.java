@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.infisicalci.client.auth.AccessGrant;
 import io.github.infisicalci.client.auth.AuthMethod;
+import io.github.infisicalci.client.auth.ServiceTokenScope;
 import io.github.infisicalci.client.secrets.Project;
 import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.Secret;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -94,9 +96,10 @@ public final class InfisicalClient implements AutoCloseable {
    * later path wins and each clash is reported as a {@link io.github.infisicalci.client.secrets.Collision}.
    * An empty listing is checked: an unknown environment or folder throws {@link NotFoundException}.
    */
-  public SecretsResult fetchSecrets(SecretsRequest request) {
+  public SecretsResult fetchSecrets(SecretsRequest asked) {
     ensureOpen();
-    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(asked, "request");
+    SecretsRequest request = effective(asked);
     Target target = target(request.project());
     List<String> paths = request.paths();
     List<SecretMerger.Folder> perPath = new ArrayList<>();
@@ -152,8 +155,8 @@ public final class InfisicalClient implements AutoCloseable {
   /** One secret by name (imports included, references expanded). */
   public Secret getSecret(ProjectRef project, String environment, String path, String key) {
     ensureOpen();
-    SecretsRequest checked = SecretsRequest.builder().project(project).environment(environment)
-        .path(path == null ? "/" : path).build();
+    SecretsRequest checked = effective(SecretsRequest.builder().project(project).environment(environment)
+        .path(path == null ? "/" : path).build());
     if (key == null || key.isBlank() || !key.trim().chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/')
         || key.trim().equals(".") || key.trim().equals("..")) {
       throw new InvalidConfigurationException("key", "key '" + (key == null ? "" : key.replaceAll("[^\\x20-\\x7e]", "?"))
@@ -171,6 +174,8 @@ public final class InfisicalClient implements AutoCloseable {
     } catch (NotFoundException e) {
       diagnose(target, checked.environment(), folder, e);
       throw e;
+    } catch (PermissionDeniedException | AuthenticationException e) {
+      throw target.token() == null ? e : ServiceTokens.explain(e, target.token());
     }
     JsonNode s = answer.path("secret");
     if (!s.hasNonNull("secretKey")) {
@@ -237,20 +242,70 @@ public final class InfisicalClient implements AutoCloseable {
 
   /**
    * The project of a call: {@code id} for API calls (null for a slug: the v3 listing takes the slug itself,
-   * saving a lookup), {@code label} (as the user named it) for messages.
+   * saving a lookup), {@code label} (as the user named it) for messages, and the service token's scopes when
+   * the token is one (for its failure wording).
    */
-  private record Target(String id, String label, ProjectRef ref) {
+  private record Target(String id, String label, ProjectRef ref, ServiceTokenScope token) {
+  }
+
+  /**
+   * The request with a service token's environment and path filled in (see {@link ServiceTokens}); without
+   * a service token the environment must be given.
+   */
+  private SecretsRequest effective(SecretsRequest r) {
+    if (!tokens.auth().isServiceToken()) {
+      if (r.environment() == null) {
+        throw new InvalidConfigurationException("environment", "environment must be set (an environment slug such as 'dev')");
+      }
+      return r;
+    }
+    ServiceTokenScope scope = tokens.current().serviceToken().orElseThrow();
+    ServiceTokens.Effective e = ServiceTokens.effective(scope, r.environment(), r.paths());
+    return new SecretsRequest(r.project(), e.environment(), e.paths(), r.recursive(), r.includeImports(),
+        r.expandReferences(), r.tagSlugs());
   }
 
   private Target target(ProjectRef ref) {
-    if (ref == null) {
-      AccessGrant g = tokens.current();
-      return g.serviceToken()
-          .map(s -> new Target(s.projectId(), s.projectId(), ProjectRef.id(s.projectId())))
-          .orElseThrow(() -> new InvalidConfigurationException("project",
-              "project must be set (only a service token implies its project)"));
+    Optional<ServiceTokenScope> token = tokens.auth().isServiceToken() ? tokens.current().serviceToken() : Optional.empty();
+    if (token.isPresent()) {
+      return serviceTokenTarget(ref, token.get());
     }
-    return ref.isSlug() ? new Target(null, ref.value(), ref) : new Target(ref.value(), ref.value(), ref);
+    if (ref == null) {
+      throw new InvalidConfigurationException("project", "project must be set (only a service token implies its project)");
+    }
+    return ref.isSlug() ? new Target(null, ref.value(), ref, null) : new Target(ref.value(), ref.value(), ref, null);
+  }
+
+  /**
+   * A service token reads its own project: a given id must be that project's; a given slug is checked
+   * against the project the token names (when the server tells), never looked up in an organisation.
+   */
+  private Target serviceTokenTarget(ProjectRef ref, ServiceTokenScope token) {
+    String id = token.projectId();
+    ProjectRef own = ProjectRef.id(id);
+    if (ref == null) {
+      return new Target(id, id, own, token);
+    }
+    if (!ref.isSlug()) {
+      if (!ref.value().equals(id)) {
+        throw new InvalidConfigurationException("project", "the service token belongs to project " + id
+            + ", not " + ref.value());
+      }
+      return new Target(id, id, own, token);
+    }
+    Project p;
+    try {
+      p = project(own);
+    } catch (InfisicalException e) {
+      api.log("Cannot check that the service token's project " + id + " is '" + ref.value() + "' ("
+          + e.getClass().getSimpleName() + "); using the token's project");
+      return new Target(id, ref.value(), own, token);
+    }
+    if (p.slug() != null && !p.slug().isBlank() && !p.slug().equals(ref.value())) {
+      throw new InvalidConfigurationException("project", "the service token belongs to project '" + p.slug()
+          + "' (" + id + "), not '" + ref.value() + "'");
+    }
+    return new Target(id, ref.value(), own, token);
   }
 
   /** The target with its project id, looked up (once per client) when it was named by slug. */
@@ -258,7 +313,7 @@ public final class InfisicalClient implements AutoCloseable {
     if (target.id() != null) {
       return target;
     }
-    return new Target(project(target.ref()).id(), target.label(), target.ref());
+    return new Target(project(target.ref()).id(), target.label(), target.ref(), target.token());
   }
 
   /** Runs {@code call} with the current token; on a rejected token logs in again once and retries. */
@@ -287,6 +342,8 @@ public final class InfisicalClient implements AutoCloseable {
     } catch (NotFoundException e) {
       diagnose(target, request.environment(), path, e);
       throw e;
+    } catch (PermissionDeniedException | AuthenticationException e) {
+      throw target.token() == null ? e : ServiceTokens.explain(e, target.token());
     }
     if (listing.isEmpty()) {
       diagnose(target, request.environment(), path, null);
