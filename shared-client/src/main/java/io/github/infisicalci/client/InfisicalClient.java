@@ -43,6 +43,7 @@ public final class InfisicalClient implements AutoCloseable {
   private final TokenManager tokens;
   private final ProjectLookup projects;
   private final RouteVersion routes;
+  private final FolderDiagnosis diagnosis;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ExecutorService pathPool;
 
@@ -53,6 +54,7 @@ public final class InfisicalClient implements AutoCloseable {
     this.tokens = new TokenManager(auth, api, timing);
     this.projects = new ProjectLookup(api);
     this.routes = new RouteVersion(api);
+    this.diagnosis = new FolderDiagnosis(api, projects, this::authorized);
     this.pathPool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "infisical-client-" + THREADS.incrementAndGet());
       t.setDaemon(true);
@@ -172,7 +174,7 @@ public final class InfisicalClient implements AutoCloseable {
     } catch (RouteNotFoundException e) {
       throw e;
     } catch (NotFoundException e) {
-      diagnose(target, checked.environment(), folder, e);
+      diagnosis.explain(target.ref(), target.label(), checked.environment(), folder, e);
       throw e;
     } catch (PermissionDeniedException | AuthenticationException e) {
       throw target.token() == null ? e : ServiceTokens.explain(e, target.token());
@@ -340,13 +342,13 @@ public final class InfisicalClient implements AutoCloseable {
     } catch (RouteNotFoundException e) {
       throw e;
     } catch (NotFoundException e) {
-      diagnose(target, request.environment(), path, e);
+      diagnosis.explain(target.ref(), target.label(), request.environment(), path, e);
       throw e;
     } catch (PermissionDeniedException | AuthenticationException e) {
       throw target.token() == null ? e : ServiceTokens.explain(e, target.token());
     }
     if (listing.isEmpty()) {
-      diagnose(target, request.environment(), path, null);
+      diagnosis.explain(target.ref(), target.label(), request.environment(), path, null);
     }
     if (listing.projectId() != null) {
       listedProjectId.compareAndSet(null, listing.projectId());
@@ -413,47 +415,6 @@ public final class InfisicalClient implements AutoCloseable {
     }
     Target t = byId;
     return routes.send(v3 -> call.apply(v3, t), parse, ctx);
-  }
-
-  /**
-   * Finds out why a folder came back empty or not found: throws {@link NotFoundException} of kind
-   * ENVIRONMENT or FOLDER when one of them does not exist; returns when both exist or cannot be checked.
-   */
-  private void diagnose(Target target, String environment, String path, NotFoundException cause) {
-    Project project;
-    try {
-      project = authorized(token -> projects.get(target.ref(), token));
-    } catch (NotFoundException e) {
-      if (e instanceof RouteNotFoundException) {
-        api.log("Cannot check environment and folder (no project route on this server)");
-        return;
-      }
-      throw e; // the project itself is unknown
-    } catch (InfisicalException e) {
-      api.log("Cannot check environment and folder (" + e.getClass().getSimpleName() + ")");
-      return;
-    }
-    RequestContext ctx = new RequestContext(target.label(), environment, path, null);
-    if (!project.environments().isEmpty() && project.environment(environment).isEmpty()) {
-      throw new NotFoundException(NotFoundException.Kind.ENVIRONMENT, "Environment '" + environment
-          + "' does not exist in project '" + target.label() + "' (available: "
-          + String.join(", ", project.environmentSlugs()) + ")", ctx, ServerError.NONE, cause);
-    }
-    if (path.equals("/")) {
-      return;
-    }
-    Boolean exists;
-    String projectId = project.id();
-    try {
-      exists = authorized(token -> projects.folderExists(token, projectId, environment, path, ctx));
-    } catch (InfisicalException e) {
-      api.log("Cannot check folder " + path + " (" + e.getClass().getSimpleName() + ")");
-      return;
-    }
-    if (Boolean.FALSE.equals(exists)) {
-      throw new NotFoundException(NotFoundException.Kind.FOLDER, "Folder '" + path + "' not found in environment '"
-          + environment + "' of project '" + target.label() + "'", ctx, ServerError.NONE, cause);
-    }
   }
 
   private static String trimSlash(String p) {
