@@ -18,8 +18,18 @@ import org.junit.jupiter.api.Test;
 class AwsIsolationTest {
   private static String run(String mode) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(List.of(java.toString(), "-verbose:class", "-cp",
-        System.getProperty("java.class.path"), LoginMain.class.getName(), mode)).redirectErrorStream(true).start();
+    ProcessBuilder pb = new ProcessBuilder(List.of(java.toString(), "-verbose:class", "-cp",
+        System.getProperty("java.class.path"), LoginMain.class.getName(), mode)).redirectErrorStream(true);
+    if (mode.equals("aws-env")) {
+      // what aws-actions/configure-aws-credentials exports; the chain stops at the environment (no network)
+      pb.environment().put("AWS_ACCESS_KEY_ID", AwsIamAuthTest.KEY_ID);
+      pb.environment().put("AWS_SECRET_ACCESS_KEY", AwsIamAuthTest.SECRET);
+      pb.environment().put("AWS_SESSION_TOKEN", "session-token-from-env");
+      pb.environment().put("AWS_REGION", "eu-central-1");
+      pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+      pb.environment().remove("AWS_PROFILE");
+    }
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out.length() > 4000 ? out.substring(out.length() - 4000) : out);
@@ -37,5 +47,12 @@ class AwsIsolationTest {
         universal.lines().filter(l -> l.contains("software.amazon.")).findFirst().orElse(""));
     String aws = run("aws");
     assertTrue(aws.lines().anyMatch(l -> l.contains("software.amazon.awssdk.http.auth.aws")));
+  }
+
+  @Test
+  void theSdkDefaultChainReadsTheEnvironmentIncludingTheSessionToken() throws Exception {
+    String out = run("aws-env");
+    assertTrue(out.contains("LOGIN_AND_FETCH_MS"), out.length() > 4000 ? out.substring(out.length() - 4000) : out);
+    assertTrue(out.lines().anyMatch(l -> l.contains("EnvironmentVariableCredentialsProvider")));
   }
 }

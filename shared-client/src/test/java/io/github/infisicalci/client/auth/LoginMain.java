@@ -24,10 +24,12 @@ public final class LoginMain {
         .identity("aws", i -> i.awsAuth(AwsIamAuthTest.KEY_ID, AwsIamAuthTest.SECRET, null).member("p", "viewer"))
         .build();
     try (DevServer server = DevServer.start(seed)) {
-      AuthMethod auth = args[0].equals("aws")
-          ? AuthMethods.awsIam(seed.identityId("aws"), () -> new AwsKeys(AwsIamAuthTest.KEY_ID,
-              SecretValue.of(AwsIamAuthTest.SECRET), null), () -> "us-east-1", Clock.systemUTC())
-          : AuthMethods.universal("cid", SecretValue.of("csecret"));
+      AuthMethod auth = switch (args[0]) {
+        case "aws" -> AuthMethods.awsIam(seed.identityId("aws"), () -> new AwsKeys(AwsIamAuthTest.KEY_ID,
+            SecretValue.of(AwsIamAuthTest.SECRET), null), () -> "us-east-1", Clock.systemUTC());
+        case "aws-env" -> AuthMethods.awsIam(seed.identityId("aws")); // the SDK's default chain, real env
+        default -> AuthMethods.universal("cid", SecretValue.of("csecret"));
+      };
       long start = System.nanoTime();
       try (InfisicalClient c = InfisicalClient.create(ClientConfig.builder().baseUrl(server.url()).build(), auth)) {
         c.fetchSecrets(SecretsRequest.builder().project(ProjectRef.id(seed.projectId("p"))).environment("dev").build());
