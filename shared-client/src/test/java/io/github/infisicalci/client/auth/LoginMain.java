@@ -30,6 +30,23 @@ public final class LoginMain {
         case "aws-env" -> AuthMethods.awsIam(seed.identityId("aws")); // the SDK's default chain, real env
         default -> AuthMethods.universal("cid", SecretValue.of("csecret"));
       };
+      if (args.length > 1 && args[1].equals("--sign-only")) {
+        // the cost AWS IAM auth adds before its login request: SDK class loading, credential chain, SigV4
+        long t0 = System.nanoTime();
+        auth.authenticate(new AuthTransport() {
+          @Override
+          public AccessGrant login(String path, java.util.Map<String, Object> body, String description) {
+            return AccessGrant.fixed(SecretValue.of("unused"));
+          }
+
+          @Override
+          public ServiceTokenScope serviceTokenInfo(SecretValue serviceToken) {
+            throw new UnsupportedOperationException();
+          }
+        });
+        System.out.println("FIRST_SIGN_MS " + (System.nanoTime() - t0) / 1_000_000);
+        return;
+      }
       long start = System.nanoTime();
       try (InfisicalClient c = InfisicalClient.create(ClientConfig.builder().baseUrl(server.url()).build(), auth)) {
         c.fetchSecrets(SecretsRequest.builder().project(ProjectRef.id(seed.projectId("p"))).environment("dev").build());
