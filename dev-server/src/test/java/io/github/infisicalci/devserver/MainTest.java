@@ -75,6 +75,7 @@ class MainTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // it waits for the request's log line; never hang the build
     void runsAsAProcessUntilKilled() throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
@@ -87,11 +88,14 @@ class MainTest {
             Http.Reply status = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(m.group(1) + "/api/status")).build());
             assertEquals(200, status.status());
             assertTrue(process.isAlive());
+            StringBuilder seen = new StringBuilder();
+            for (String line = reader.readLine(); line != null && !line.equals("GET /api/status -> 200"); line = reader.readLine()) {
+                seen.append(line).append('\n'); // the request is logged once it has been answered
+            }
             process.toHandle().destroy(); // SIGTERM without closing our end of its output
             String rest = String.join("\n", reader.lines().toList());
             assertTrue(process.waitFor(10, TimeUnit.SECONDS));
-            assertTrue(rest.contains("GET /api/status -> 200"), rest);
-            assertTrue(rest.contains("Infisical dev server stopped (1 requests served)"), rest);
+            assertTrue(rest.contains("Infisical dev server stopped (1 requests served)"), seen + rest);
         } finally {
             process.destroy();
             assertTrue(process.waitFor(10, TimeUnit.SECONDS));
