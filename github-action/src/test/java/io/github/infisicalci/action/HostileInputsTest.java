@@ -51,7 +51,7 @@ class HostileInputsTest {
         + "\"secretPath\":" + json(hostilePath) + "},"
         + "{\"secretKey\":" + json(HOSTILE_KEY) + ",\"secretValue\":\"hostile-value-1\",\"type\":\"shared\","
         + "\"environment\":\"dev\",\"secretPath\":\"/\"}],\"imports\":[]}";
-    server.faults().onRegex("^/api/v(4/secrets|3/secrets/raw)$").times(2).respond(200, body);
+    server.faults().onRegex("^/api/v(4/secrets|3/secrets/raw)$").times(2).respond(200, body); // slug: v3 listing
     RunnerSim r = runner().input("secret-path", "/\n/db").input("secrets", "GOOD");
     RunnerSim.Run run = r.run();
     assertEquals(0, run.exitCode(), run.stdout());
