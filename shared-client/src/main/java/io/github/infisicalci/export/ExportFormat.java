@@ -25,7 +25,9 @@ public enum ExportFormat {
    * python-dotenv, the npm {@code dotenv} package, godotenv and Ruby's dotenv all read literally. Any
    * other value is written {@code NAME="value"} with {@code \\}, {@code \"} and {@code \r} escapes and
    * real line feeds: python-dotenv reads it exactly; npm's {@code dotenv} decodes only {@code \n} and
-   * {@code \r}. python-dotenv expands {@code ${NAME}} in every value unless called with
+   * {@code \r}. A value ending with {@code \} cannot be quoted (every dotenv reader takes {@code \"} as an
+   * escaped quote): it is written bare when it is one line without {@code #}, surrounding blanks or a
+   * leading quote, and refused otherwise ({@link #valueProblem}). python-dotenv expands {@code ${NAME}} in every value unless called with
    * {@code interpolate=False}; no dotenv escape prevents that (use {@link #SHELL} or {@link #JSON}).
    * Names: letters, digits, {@code _}, {@code .} and {@code -}.
    */
@@ -72,7 +74,7 @@ public enum ExportFormat {
     };
   }
 
-  /** Why this format cannot hold the value of {@code name}, or empty; never shows the value. */
+  /** Why this format cannot hold a value, or empty; never shows the value. */
   public Optional<String> valueProblem(char[] value) {
     if (this == SHELL) {
       for (char c : value) {
@@ -81,7 +83,39 @@ public enum ExportFormat {
         }
       }
     }
+    if (this == DOTENV && dotenvQuoting(value) == Quoting.NONE) {
+      return Optional.of("ends with a backslash and is not a single plain line, which dotenv readers cannot read"
+          + " back (use the shell or json format)");
+    }
     return Optional.empty();
+  }
+
+  private enum Quoting { SINGLE, DOUBLE, BARE, NONE }
+
+  private static Quoting dotenvQuoting(char[] value) {
+    boolean plain = true;
+    for (char c : value) {
+      if (c == '\'' || c == '\\' || c == '\r') {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      return Quoting.SINGLE;
+    }
+    if (value[value.length - 1] != '\\') {
+      return Quoting.DOUBLE;
+    }
+    char first = value[0];
+    if (first == '\'' || first == '"' || first == '`' || Character.isWhitespace(first)) {
+      return Quoting.NONE;
+    }
+    for (char c : value) {
+      if (c == '#' || c == '\n' || c == '\r' || c == '\0') {
+        return Quoting.NONE;
+      }
+    }
+    return Quoting.BARE;
   }
 
   /** Renders {@code entries}; names must already be checked with {@link #nameProblem}. */
@@ -123,16 +157,17 @@ public enum ExportFormat {
   }
 
   private static void dotenv(char[] value, StringBuilder out) {
-    boolean plain = true;
-    for (char c : value) {
-      if (c == '\'' || c == '\\' || c == '\r') {
-        plain = false;
-        break;
-      }
-    }
-    if (plain) {
+    Quoting quoting = dotenvQuoting(value);
+    if (quoting == Quoting.SINGLE) {
       out.append('\'').append(value).append('\'');
       return;
+    }
+    if (quoting == Quoting.BARE) {
+      out.append(value);
+      return;
+    }
+    if (quoting == Quoting.NONE) {
+      throw new IllegalArgumentException("a value cannot be written in dotenv format (see valueProblem)");
     }
     out.append('"');
     for (char c : value) {
