@@ -43,7 +43,7 @@ public final class Main {
         return new PostStep(env, log).run();
       }
       if (args.length > 0 && !args[0].isBlank()) {
-        log.error("Infisical: unknown argument '" + ActionSettings.printable(args[0])
+        log.error("Infisical: unknown argument '" + InputProblems.printable(args[0])
             + "' (expected none, 'post' or '--self-check')");
         return 2;
       }

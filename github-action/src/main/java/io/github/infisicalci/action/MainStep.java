@@ -107,7 +107,7 @@ final class MainStep {
     }
     refreshMasker();
 
-    SecretScope scope = new SecretScope(settings.projectLabel(), settings.environment(), settings.paths());
+    SecretScope scope = new SecretScope(settings.target().projectLabel(), settings.target().environment(), settings.target().paths());
     Map<String, SecretValue> values = new LinkedHashMap<>();
     Map<String, Secret> byKey = new HashMap<>();
     for (Secret secret : result.secrets()) {
@@ -116,7 +116,7 @@ final class MainStep {
     }
     ExportPlan plan;
     try {
-      plan = settings.planner().plan(values, scope);
+      plan = settings.export().planner().plan(values, scope);
     } catch (ExportException e) {
       log.endAllGroups();
       for (String problem : e.problems()) {
@@ -152,16 +152,16 @@ final class MainStep {
 
   private SecretsResult fetch(ActionSettings settings) {
     log.group("Infisical: fetching secrets");
-    client = InfisicalClient.create(settings.clientConfig(log::info), auth(settings));
+    client = InfisicalClient.create(settings.network().clientConfig(log::info), auth(settings));
     boolean keepToken = false;
     try {
-      SecretsResult result = client.fetchSecrets(settings.request());
+      SecretsResult result = client.fetchSecrets(settings.target().request());
       SecretValue accessToken = client.accessToken();
       addMask("access token", accessToken);
       refreshMasker();
-      log.info("Fetched " + result.secrets().size() + " secret(s) from project " + settings.projectLabel()
-          + ", environment " + result.environment() + ", " + pathsLabel(settings.paths()));
-      if (settings.exportToken()) {
+      log.info("Fetched " + result.secrets().size() + " secret(s) from project " + settings.target().projectLabel()
+          + ", environment " + result.environment() + ", " + pathsLabel(settings.target().paths()));
+      if (settings.export().exportToken()) {
         keepToken = true;
         exportedToken = accessToken;
         log.info("The access token is kept (export-token: true) and exported as output 'infisical-token'");
@@ -189,35 +189,35 @@ final class MainStep {
   private boolean tokenWritten;
 
   private AuthMethod auth(ActionSettings s) {
-    return switch (s.method()) {
-      case UNIVERSAL -> AuthMethods.universal(s.clientId(), s.clientSecret());
-      case OIDC -> AuthMethods.oidc(s.identityId(), idToken(s));
-      case JWT -> AuthMethods.jwt(s.identityId(), idToken(s));
-      case KUBERNETES -> s.kubernetesTokenPath() == null
-          ? AuthMethods.kubernetes(s.identityId())
-          : AuthMethods.kubernetes(s.identityId(), s.kubernetesTokenPath());
-      case TOKEN -> AuthMethods.token(s.token());
+    return switch (s.login().method()) {
+      case UNIVERSAL -> AuthMethods.universal(s.login().clientId(), s.login().clientSecret());
+      case OIDC -> AuthMethods.oidc(s.login().identityId(), idToken(s));
+      case JWT -> AuthMethods.jwt(s.login().identityId(), idToken(s));
+      case KUBERNETES -> s.login().kubernetesTokenPath() == null
+          ? AuthMethods.kubernetes(s.login().identityId())
+          : AuthMethods.kubernetes(s.login().identityId(), s.login().kubernetesTokenPath());
+      case TOKEN -> AuthMethods.token(s.login().token());
     };
   }
 
   private GitHubIdToken idToken(ActionSettings s) {
     idToken = new GitHubIdToken(env.get("ACTIONS_ID_TOKEN_REQUEST_URL"),
-        SecretValue.of(env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN")), s.oidcAudience(), s.retries() + 1,
-        Duration.ofSeconds(1), s.timeout(), log);
+        SecretValue.of(env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN")), s.login().oidcAudience(), s.network().retries() + 1,
+        Duration.ofSeconds(1), s.network().timeout(), log);
     return idToken;
   }
 
   private void write(ActionSettings s, SecretsResult result, ExportPlan plan, Map<String, Secret> byKey)
       throws IOException {
     FileCommands commands = new FileCommands();
-    String exportTo = switch (s.exportType()) {
+    String exportTo = switch (s.export().exportType()) {
       case ENV -> "environment variables";
       case OUTPUTS -> "step outputs";
-      case FILE -> "file " + s.workspace().relativize(s.outputFile()) + " (" + s.fileFormat().name().toLowerCase() + ")";
+      case FILE -> "file " + s.workspace().relativize(s.export().outputFile()) + " (" + s.export().fileFormat().name().toLowerCase() + ")";
       case NONE -> "nowhere (export-type: none)";
     };
-    if (s.exportType() == ExportType.ENV || s.exportType() == ExportType.OUTPUTS) {
-      Path target = Path.of(env.get(s.exportType() == ExportType.ENV ? "GITHUB_ENV" : "GITHUB_OUTPUT"));
+    if (s.export().exportType() == ExportType.ENV || s.export().exportType() == ExportType.OUTPUTS) {
+      Path target = Path.of(env.get(s.export().exportType() == ExportType.ENV ? "GITHUB_ENV" : "GITHUB_OUTPUT"));
       for (ExportEntry entry : plan.entries()) {
         commands.queue(target, entry.name(), entry.value());
       }
@@ -226,8 +226,8 @@ final class MainStep {
       commands.queue(Path.of(env.get("GITHUB_OUTPUT")), "infisical-token", exportedToken);
     }
     String stateFile = env.get("GITHUB_STATE");
-    if (s.exportType() == ExportType.FILE && s.clean() && present(stateFile)) {
-      commands.queue(Path.of(stateFile), STATE_FILE, SecretValue.of(s.outputFile().toString()));
+    if (s.export().exportType() == ExportType.FILE && s.export().clean() && present(stateFile)) {
+      commands.queue(Path.of(stateFile), STATE_FILE, SecretValue.of(s.export().outputFile().toString()));
     }
 
     log.group("Infisical: exporting " + plan.entries().size() + " secret(s) to " + exportTo);
@@ -244,10 +244,10 @@ final class MainStep {
     }
 
     Path written = null;
-    if (s.exportType() == ExportType.FILE) {
-      byte[] bytes = s.fileFormat().render(plan.entries());
+    if (s.export().exportType() == ExportType.FILE) {
+      byte[] bytes = s.export().fileFormat().render(plan.entries());
       try {
-        written = writePrivateFile(s.outputFile(), bytes);
+        written = writePrivateFile(s.export().outputFile(), bytes);
       } finally {
         Arrays.fill(bytes, (byte) 0);
       }
@@ -264,7 +264,7 @@ final class MainStep {
     log.endGroup();
     if (written != null) {
       log.info("Infisical: wrote " + plan.entries().size() + " secret(s) to " + s.workspace().relativize(written)
-          + " (mode 0600" + (s.clean() ? ", removed by the post step" : "") + ")");
+          + " (mode 0600" + (s.export().clean() ? ", removed by the post step" : "") + ")");
     } else {
       log.info("Infisical: exported " + plan.entries().size() + " secret(s) to " + exportTo);
     }
@@ -302,8 +302,8 @@ final class MainStep {
     List<String> notes = new ArrayList<>();
     plan.skippedOptional().forEach(k -> notes.add("optional secret " + k + " not found"));
     plan.missingRequired().forEach(k -> notes.add("required secret " + k + " not found (fail-on-missing: false)"));
-    notes.add("Environment chosen by " + s.environmentSource());
-    String markdown = log.masker().mask(StepSummary.render("Infisical secrets", s.projectLabel(),
+    notes.add("Environment chosen by " + s.target().environmentSource());
+    String markdown = log.masker().mask(StepSummary.render("Infisical secrets", s.target().projectLabel(),
         result.environment(), exportTo, rows, result.collisions(), notes));
     try {
       Files.writeString(Path.of(summaryFile), markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -337,9 +337,9 @@ final class MainStep {
     log.endAllGroups();
     RequestContext c = e.context();
     StringBuilder where = new StringBuilder();
-    where.append("project '").append(c.project() != null ? c.project() : s.projectLabel()).append("'");
-    where.append(", environment '").append(c.environment() != null ? c.environment() : s.environment()).append("'");
-    where.append(c.path() != null ? ", path '" + c.path() + "'" : ", " + pathsLabel(s.paths()));
+    where.append("project '").append(c.project() != null ? c.project() : s.target().projectLabel()).append("'");
+    where.append(", environment '").append(c.environment() != null ? c.environment() : s.target().environment()).append("'");
+    where.append(c.path() != null ? ", path '" + c.path() + "'" : ", " + pathsLabel(s.target().paths()));
     if (c.key() != null) {
       where.append(", key '").append(c.key()).append("'");
     }
@@ -347,7 +347,7 @@ final class MainStep {
     String req = e.reqId().map(id -> ", request id " + id).orElse("");
     log.error("Infisical: " + e.getMessage() + " (" + status + where + req + "); nothing was exported");
     int code = e.status().orElse(0);
-    if ((code == 401 || code == 403) && idToken != null && s.method().usesGitHubIdToken()) {
+    if ((code == 401 || code == 403) && idToken != null && s.login().method().usesGitHubIdToken()) {
       try {
         log.error("Infisical: the identity's bound claims must match the GitHub ID token; "
             + JwtClaims.describe(idToken.get()));
@@ -359,15 +359,15 @@ final class MainStep {
 
   private void logSettings(ActionSettings s) {
     log.group("Infisical: settings");
-    log.info("domain: " + s.domain());
-    log.info("method: " + s.method().name().toLowerCase());
-    log.info("project: " + s.projectLabel());
-    log.info("environment: " + s.environment() + " (" + s.environmentSource() + ")");
-    log.info("secret paths: " + String.join(", ", s.paths()) + (s.recursive() ? " (recursive)" : ""));
-    log.info("export-type: " + s.exportType().inputValue());
+    log.info("domain: " + s.network().domain());
+    log.info("method: " + s.login().method().name().toLowerCase());
+    log.info("project: " + s.target().projectLabel());
+    log.info("environment: " + s.target().environment() + " (" + s.target().environmentSource() + ")");
+    log.info("secret paths: " + String.join(", ", s.target().paths()) + (s.target().recursive() ? " (recursive)" : ""));
+    log.info("export-type: " + s.export().exportType().inputValue());
     log.endGroup();
-    if (s.environmentSource().startsWith(".infisical.json")) {
-      log.info("Infisical: " + s.environmentSource());
+    if (s.target().environmentSource().startsWith(".infisical.json")) {
+      log.info("Infisical: " + s.target().environmentSource());
     }
   }
 

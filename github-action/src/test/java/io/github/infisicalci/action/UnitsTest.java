@@ -123,7 +123,7 @@ class UnitsTest {
     assertFalse(settings.toString().contains("very-secret-1"));
     Map<String, String> twice = new java.util.HashMap<>(env);
     twice.put("INPUT_EXTRA-HEADERS", "X-A: 1\nx-a: 2\n\nX-B: 3");
-    List<String> headers = ActionSettings.parse(new Inputs(twice), twice).extraHeaders().stream()
+    List<String> headers = ActionSettings.parse(new Inputs(twice), twice).network().extraHeaders().stream()
         .map(h -> h.name() + "=" + h.value().reveal()).toList();
     assertEquals(List.of("X-A=1, 2", "X-B=3"), headers);
     assertFalse(settings.toString().contains("header-secret-2"));
@@ -133,12 +133,12 @@ class UnitsTest {
 
   @Test
   void durationsAndBooleansAreStrict() {
-    assertEquals(Duration.ofSeconds(60), ActionSettings.parseDuration("60"));
-    assertEquals(Duration.ofMillis(500), ActionSettings.parseDuration("500ms"));
-    assertEquals(Duration.ofMinutes(2), ActionSettings.parseDuration("2m"));
-    assertEquals(null, ActionSettings.parseDuration("0"));
-    assertEquals(null, ActionSettings.parseDuration("-1"));
-    assertEquals(null, ActionSettings.parseDuration("1h"));
+    assertEquals(Duration.ofSeconds(60), NetworkSettings.parseDuration("60"));
+    assertEquals(Duration.ofMillis(500), NetworkSettings.parseDuration("500ms"));
+    assertEquals(Duration.ofMinutes(2), NetworkSettings.parseDuration("2m"));
+    assertEquals(null, NetworkSettings.parseDuration("0"));
+    assertEquals(null, NetworkSettings.parseDuration("-1"));
+    assertEquals(null, NetworkSettings.parseDuration("1h"));
   }
 
   @Test

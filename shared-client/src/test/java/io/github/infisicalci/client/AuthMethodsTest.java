@@ -73,6 +73,33 @@ class AuthMethodsTest extends ScriptedServerTest {
     assertEquals(0, routes.requests.size());
   }
 
+  /** The supplier's own failure (e.g. the runner refused the ID-token request) reaches the caller as is. */
+  static final class SupplierFailure extends RuntimeException {
+    SupplierFailure(String message) {
+      super(message);
+    }
+  }
+
+  @Test
+  void jwtSupplierFailurePropagatesWithItsOwnMessage() {
+    SupplierFailure thrown = new SupplierFailure("could not get the OIDC ID token after 4 attempts; check that "
+        + "the job has 'permissions: id-token: write'");
+    for (AuthMethod auth : new AuthMethod[] {AuthMethods.oidc("identity-1", () -> {
+      throw thrown;
+    }), AuthMethods.jwt("identity-2", () -> {
+      throw thrown;
+    })}) {
+      try (InfisicalClient c = InfisicalClient.create(config().build(), auth)) {
+        SupplierFailure e = assertThrows(SupplierFailure.class,
+            () -> c.fetchSecrets(SecretsRequest.builder().project(io.github.infisicalci.client.secrets.ProjectRef.id("p"))
+                .environment("dev").paths(java.util.List.of("/", "/a")).build()));
+        assertTrue(e.getMessage().contains("after 4 attempts") && e.getMessage().contains("id-token: write"),
+            e.getMessage());
+      }
+    }
+    assertEquals(0, routes.requests.size());
+  }
+
   @Test
   void serviceTokenResolvesProjectAndSendsOnlyThreeParts() {
     routes.on("GET", "/api/v2/service-token", json(200, "{\"_id\":\"tok1\",\"name\":\"ci\",\"workspace\":\"proj-9\","

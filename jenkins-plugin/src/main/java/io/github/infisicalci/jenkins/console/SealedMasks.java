@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A {@link MaskingPlan} that may be serialized (with the Pipeline program, or to an agent): the names,
- * and the values as encrypted {@link Secret}s only.
+ * and the values as encrypted {@link Secret}s only ({@link LiteralSecrets}: never decrypted on the way in).
  */
 public final class SealedMasks implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,7 +25,7 @@ public final class SealedMasks implements Serializable {
   public static SealedMasks of(MaskingPlan plan) {
     List<Secret> sealed = new ArrayList<>();
     for (SecretValue v : plan.values()) {
-      sealed.add(Secret.fromString(v.reveal()));
+      sealed.add(LiteralSecrets.seal(v));
     }
     return new SealedMasks(new ArrayList<>(plan.names()), sealed);
   }
@@ -34,7 +34,7 @@ public final class SealedMasks implements Serializable {
   public MaskingPlan open() {
     List<SecretValue> plain = new ArrayList<>();
     for (Secret s : values) {
-      plain.add(SecretValue.of(s.getPlainText()));
+      plain.add(LiteralSecrets.open(s));
     }
     return MaskingPlan.of(names, plain);
   }

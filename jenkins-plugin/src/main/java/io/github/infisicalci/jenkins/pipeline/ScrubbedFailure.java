@@ -1,6 +1,7 @@
 package io.github.infisicalci.jenkins.pipeline;
 
 import hudson.AbortException;
+import java.lang.reflect.Modifier;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -10,9 +11,11 @@ import java.util.function.UnaryOperator;
  * The failure of a {@code withInfisical} body with every secret masked out of the messages of the
  * exception, its causes and suppressed exceptions, before Pipeline prints it after the block (where the log
  * filter no longer applies). An exception whose chain holds no secret is returned as is, so aborts and
- * other special failures keep their identity. A changed {@link AbortException} stays one (Pipeline prints
- * it without a stack trace); any other changed exception becomes a {@link MaskedException} naming the
- * original class, with the same stack trace.
+ * other special failures keep their identity. A changed exception is rebuilt as the same type when that
+ * type is public and has a public {@code (String)} constructor that keeps the message as given (so
+ * {@code catch (IOException e)} around the block still matches, and an {@link AbortException} is still
+ * printed without a stack trace); any other changed exception becomes a {@link MaskedException} naming the
+ * original class. Either way the stack trace, causes and suppressed exceptions are kept (masked).
  */
 final class ScrubbedFailure {
   private ScrubbedFailure() {
@@ -55,18 +58,46 @@ final class ScrubbedFailure {
     if (already != null) {
       return already;
     }
-    Throwable out = t instanceof AbortException
-        ? new AbortException(mask.apply(t.getMessage()))
-        : new MaskedException(t.getClass().getName(), mask.apply(t.getMessage()));
+    String message = mask.apply(t.getMessage());
+    Throwable out = sameType(t, message);
     done.put(t, out);
     out.setStackTrace(t.getStackTrace());
     if (t.getCause() != null && t.getCause() != t) {
-      out.initCause(copy(t.getCause(), mask, done));
+      Throwable cause = copy(t.getCause(), mask, done);
+      try {
+        out.initCause(cause);
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        // the (String) constructor set a cause of its own: keep the chain through a MaskedException instead
+        out = new MaskedException(t.getClass().getName(), message);
+        done.put(t, out);
+        out.setStackTrace(t.getStackTrace());
+        out.initCause(cause);
+      }
     }
     for (Throwable s : t.getSuppressed()) {
       out.addSuppressed(copy(s, mask, done));
     }
     return out;
+  }
+
+  /**
+   * A new instance of {@code t}'s own type with {@code message}, when the type is public, has a public
+   * {@code (String)} constructor and the instance reports exactly that message; else a {@link MaskedException}.
+   * Only the message is carried over: other fields of {@code t} could hold the secret.
+   */
+  private static Throwable sameType(Throwable t, String message) {
+    Class<? extends Throwable> type = t.getClass();
+    if (Modifier.isPublic(type.getModifiers())) {
+      try {
+        Throwable rebuilt = type.getConstructor(String.class).newInstance(message);
+        if (Objects.equals(rebuilt.getMessage(), message)) {
+          return rebuilt;
+        }
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        // no usable (String) constructor: fall through
+      }
+    }
+    return new MaskedException(type.getName(), message);
   }
 
   /** Stands for an exception whose message held a secret: the original class name and the masked message. */

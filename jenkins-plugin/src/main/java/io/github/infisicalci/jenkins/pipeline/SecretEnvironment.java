@@ -3,6 +3,7 @@ package io.github.infisicalci.jenkins.pipeline;
 import hudson.EnvVars;
 import hudson.util.Secret;
 import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.jenkins.console.LiteralSecrets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,13 +28,13 @@ final class SecretEnvironment extends EnvironmentExpander {
   /** Seals {@code byName} (variable name → value, in order). */
   static SecretEnvironment of(Map<String, SecretValue> byName) {
     LinkedHashMap<String, Secret> sealed = new LinkedHashMap<>();
-    byName.forEach((name, value) -> sealed.put(name, Secret.fromString(value.reveal())));
+    byName.forEach((name, value) -> sealed.put(name, LiteralSecrets.seal(value)));
     return new SecretEnvironment(sealed);
   }
 
   @Override
   public void expand(EnvVars env) {
-    values.forEach((name, secret) -> env.put(name, secret.getPlainText()));
+    values.forEach((name, secret) -> env.put(name, LiteralSecrets.open(secret).reveal()));
   }
 
   @Override

@@ -35,41 +35,93 @@ class ScrubbedFailureTest {
   }
 
   @Test
-  void secretInTheMessageIsMaskedAndTheOriginalClassAndStackKept() {
+  void secretInTheMessageIsMaskedAndTheTypeAndStackKept() {
     IllegalArgumentException t = new IllegalArgumentException("connect with password " + SECRET + " failed");
     Throwable out = ScrubbedFailure.scrub(t, MASK);
-    ScrubbedFailure.MaskedException m = assertInstanceOf(ScrubbedFailure.MaskedException.class, out);
-    assertEquals("java.lang.IllegalArgumentException", m.originalClass());
-    assertEquals("java.lang.IllegalArgumentException: connect with password **** failed", m.toString());
-    assertArrayEquals(t.getStackTrace(), m.getStackTrace());
+    assertSame(IllegalArgumentException.class, out.getClass());
+    assertEquals("java.lang.IllegalArgumentException: connect with password **** failed", out.toString());
+    assertArrayEquals(t.getStackTrace(), out.getStackTrace());
     assertFalse(printed(out).contains(SECRET), printed(out));
   }
 
+  /** What a Jenkinsfile's {@code try { withInfisical(...) {...} } catch (IOException e)} relies on. */
   @Test
-  void secretDeepInTheChainMasksTheWholeChain() {
-    RuntimeException root = new RuntimeException("token=" + SECRET);
-    RuntimeException middle = new RuntimeException("while deploying", root);
-    IllegalStateException top = new IllegalStateException("step failed", middle);
-    Exception suppressed = new Exception("cleanup saw " + SECRET + " too");
-    top.addSuppressed(suppressed);
-    middle.addSuppressed(root); // the same exception twice in the graph
+  void aCheckedExceptionIsStillCaughtByItsType() {
+    Throwable out = ScrubbedFailure.scrub(new java.io.FileNotFoundException("/tmp/" + SECRET + ".txt"), MASK);
+    java.io.IOException caught = null;
+    try {
+      throw out;
+    } catch (java.io.IOException e) {
+      caught = e;
+    } catch (Throwable other) {
+      // falls through to the assertion
+    }
+    assertInstanceOf(java.io.FileNotFoundException.class, caught, String.valueOf(out));
+    assertEquals("/tmp/****.txt", caught.getMessage());
+  }
 
-    Throwable out = ScrubbedFailure.scrub(top, MASK);
-    String text = printed(out);
-    assertFalse(text.contains(SECRET), text);
-    assertTrue(text.contains("java.lang.IllegalStateException: step failed"), text);
-    assertTrue(text.contains("java.lang.RuntimeException: while deploying"), text);
-    assertTrue(text.contains("java.lang.RuntimeException: token=****"), text);
-    assertTrue(text.contains("java.lang.Exception: cleanup saw **** too"), text);
-    assertSame(out.getCause().getCause(), out.getCause().getSuppressed()[0], "shared exceptions stay shared");
+  /** Public, but its only constructor takes more than a message. */
+  public static final class NoMessageConstructor extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public NoMessageConstructor(String message, int code) {
+      super(message + " (" + code + ")");
+    }
+  }
+
+  /** Public with a (String) constructor that does not keep the message as given. */
+  public static final class RewritesItsMessage extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public RewritesItsMessage(String message) {
+      super("wrapped: " + message);
+    }
+  }
+
+  /** Not public: its constructor cannot be called from the plugin. */
+  static final class NotPublic extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotPublic(String message) {
+      super(message);
+    }
   }
 
   @Test
-  void multiLineSecretIsMaskedLineByLine() {
-    String pem = "-----BEGIN KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END KEY-----";
-    UnaryOperator<String> mask = MaskingPlan.of(Map.of("KEY_PEM", SecretValue.of(pem)))::scrub;
-    Throwable out = ScrubbedFailure.scrub(new RuntimeException("bad key line MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu"), mask);
-    assertFalse(out.getMessage().contains("MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu"),
-        out.getMessage());
+  void typesThatCannotBeRebuiltBecomeMaskedExceptionsNamingTheOriginal() {
+    for (RuntimeException t : new RuntimeException[] {new NoMessageConstructor("key " + SECRET, 7),
+        new RewritesItsMessage("key " + SECRET), new NotPublic("key " + SECRET)}) {
+      Throwable out = ScrubbedFailure.scrub(t, MASK);
+      ScrubbedFailure.MaskedException m = assertInstanceOf(ScrubbedFailure.MaskedException.class, out, t.getClass()
+          .getName());
+      assertEquals(t.getClass().getName(), m.originalClass());
+      assertTrue(m.toString().startsWith(t.getClass().getName() + ": "), m.toString());
+      assertFalse(printed(out).contains(SECRET), printed(out));
+      assertArrayEquals(t.getStackTrace(), m.getStackTrace());
+    }
+  }
+
+  /** A (String) constructor that already sets a cause cannot take the masked one: the chain is kept anyway. */
+  public static final class CauseInConstructor extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CauseInConstructor(String message) {
+      super(message, null);
+    }
+
+    public CauseInConstructor(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  @Test
+  void aConstructorThatSetsACauseFallsBackWithTheChainKept() {
+    CauseInConstructor t = new CauseInConstructor("outer " + SECRET, new java.io.IOException("inner " + SECRET));
+    Throwable out = ScrubbedFailure.scrub(t, MASK);
+    ScrubbedFailure.MaskedException m = assertInstanceOf(ScrubbedFailure.MaskedException.class, out);
+    assertEquals(CauseInConstructor.class.getName(), m.originalClass());
+    assertInstanceOf(java.io.IOException.class, m.getCause());
+    assertEquals("inner ****", m.getCause().getMessage());
+    assertFalse(printed(out).contains(SECRET), printed(out));
   }
 }

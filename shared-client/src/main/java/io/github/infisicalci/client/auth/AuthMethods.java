@@ -19,13 +19,17 @@ public final class AuthMethods {
     return new UniversalAuth(requireText("clientId", clientId), requireSecret("clientSecret", clientSecret));
   }
 
-  /** OIDC auth: an identity id and a supplier of the CI's ID token, asked at each login. */
+  /**
+   * OIDC auth: an identity id and a supplier of the CI's ID token, asked at each login. A
+   * {@link RuntimeException} the supplier throws reaches the caller unchanged (type and message), so its
+   * message must say what to fix and must not hold a token.
+   */
   public static AuthMethod oidc(String identityId, Supplier<SecretValue> jwt) {
     return new JwtLogin("oidc auth", "/api/v1/auth/oidc-auth/login", requireText("identityId", identityId),
         requireSupplier(jwt), "jwt");
   }
 
-  /** JWT auth: an identity id and a supplier of a JWT the identity's keys verify. */
+  /** JWT auth: an identity id and a supplier of a JWT the identity's keys verify; supplier failures as for {@link #oidc}. */
   public static AuthMethod jwt(String identityId, Supplier<SecretValue> jwt) {
     return new JwtLogin("jwt auth", "/api/v1/auth/jwt-auth/login", requireText("identityId", identityId),
         requireSupplier(jwt), "jwt");

@@ -1,7 +1,6 @@
 package io.github.infisicalci.client.auth;
 
 import io.github.infisicalci.client.AuthenticationException;
-import io.github.infisicalci.client.InfisicalException;
 import io.github.infisicalci.client.RequestContext;
 import io.github.infisicalci.client.SecretValue;
 import java.util.LinkedHashMap;
@@ -31,15 +30,9 @@ final class JwtLogin implements AuthMethod {
 
   @Override
   public AccessGrant authenticate(AuthTransport transport) {
-    SecretValue token;
-    try {
-      token = jwt.get();
-    } catch (InfisicalException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new AuthenticationException("Cannot log in with " + description() + ": obtaining the " + source
-          + " failed (" + e.getClass().getSimpleName() + ")", RequestContext.none());
-    }
+    // A supplier's own failure propagates unchanged: its message says what to fix (e.g. the job's
+    // id-token permission) and is the supplier's responsibility to keep free of tokens.
+    SecretValue token = jwt.get();
     if (token == null || token.isEmpty()) {
       throw new AuthenticationException("Cannot log in with " + description() + ": the " + source
           + " is empty", RequestContext.none());
