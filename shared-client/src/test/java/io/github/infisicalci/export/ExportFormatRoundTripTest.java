@@ -133,6 +133,41 @@ class ExportFormatRoundTripTest {
     }
   }
 
+  /**
+   * The npm {@code dotenv} package decodes only {@code \\n} and {@code \\r} inside double quotes, so it
+   * reads back exactly every value without a backslash, and without {@code "} when the value is double-quoted
+   * (it holds {@code '} or CR) (documented). Its location comes from
+   * {@code NPM_DOTENV_DIR} (.ci/run installs it); it is an additional reader, so its absence aborts the
+   * test visibly even under CI (python-dotenv is the required one).
+   */
+  @Test
+  void dotenvFileReadByNpmDotenvGivesBackEveryValueWithoutEscapes() throws Exception {
+    Path node = locate("node");
+    String dirText = System.getenv("NPM_DOTENV_DIR");
+    Path module = dirText == null || dirText.isBlank() ? null : Path.of(dirText, "node_modules", "dotenv");
+    if (node == null || module == null || !Files.isDirectory(module)) {
+      String message = "npm dotenv not found (set NPM_DOTENV_DIR to a folder where 'npm install dotenv' ran); "
+          + "the npm reader is NOT verified here";
+      System.err.println("WARNING: " + message);
+      Assumptions.abort(message);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    trickyValues().forEach((name, value) -> {
+      boolean doubleQuoted = value.indexOf('\'') >= 0 || value.indexOf('\r') >= 0;
+      if (value.indexOf('\\') < 0 && !(doubleQuoted && value.indexOf('"') >= 0)) {
+        values.put(name, value);
+      }
+    });
+    Path file = dir.resolve(".env");
+    Files.write(file, ExportFormat.DOTENV.render(entries(values)));
+    String program = "const d = require(process.argv[1]); const fs = require('fs');"
+        + "process.stdout.write(JSON.stringify(d.parse(fs.readFileSync(process.argv[2]))));";
+    byte[] out = run(List.of(node.toString(), "-e", program, module.toString(), file.toString()), dir);
+    @SuppressWarnings("unchecked")
+    Map<String, String> back = new ObjectMapper().readValue(out, LinkedHashMap.class);
+    assertEquals(values, back);
+  }
+
   @Test
   void jsonFileReadByJacksonGivesBackEveryValue() throws Exception {
     Map<String, String> values = trickyValues();
