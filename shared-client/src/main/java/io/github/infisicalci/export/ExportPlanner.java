@@ -112,17 +112,16 @@ public record ExportPlanner(KeySelection selection, String prefix, String suffix
       if (problem.isEmpty() && format != null) {
         char[] chars = c.value().chars();
         try {
-          problem = format.valueProblem(chars).map(reason -> new NameProblem(c.name(), NameProblem.Kind.UNUSABLE,
-              "cannot be written: the value of secret '" + c.key() + "' " + reason, null));
+          problem = format.valueProblem(chars).map(reason -> new NameProblem(c.name(), NameProblem.Kind.VALUE,
+              "cannot be written to a " + format.inputValue() + " file: the value " + reason, null));
         } finally {
           Arrays.fill(chars, '\0');
         }
       }
       if (problem.isPresent()) {
         if (c.explicit()) {
-          nameProblems.add(problem.get().describe() + (problem.get().kind() == NameProblem.Kind.UNUSABLE
-              && !problem.get().reason().startsWith("is refused") && !problem.get().reason().contains("value of")
-              ? " (rename it with KEY=NAME)" : ""));
+          nameProblems.add(problem.get().describe()
+              + (problem.get().kind() == NameProblem.Kind.UNUSABLE ? " (rename it with KEY=NAME)" : ""));
         } else {
           skipped.add(new SkippedName(c.key(), c.name(), problem.get()));
         }
