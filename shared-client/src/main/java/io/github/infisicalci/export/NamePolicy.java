@@ -3,6 +3,7 @@ package io.github.infisicalci.export;
 import io.github.infisicalci.export.ProtectedNames.Family;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,16 +20,18 @@ import java.util.Optional;
  *     (Jenkins' {@code EnvVars}; Windows); then every family matches in any case and such names collide
  * @param refused names the consumer refuses or reinterprets even when allowed (compared in any case),
  *     with the reason for each
- * @param heredocNames whether names are written as runner heredoc records ({@code NAME<<DELIMITER}),
- *     so that {@code <<} cannot appear in them
+ * @param forbiddenText text the consumer reinterprets inside a name, with the reason: {@code <<} for the
+ *     GitHub runner (its heredoc marker), {@code +} for Jenkins ({@code EnvVars} reads {@code PATH+X} as
+ *     "prepend to PATH")
  * @param allowOption the option a user sets to export a protected name, as users spell it
  */
 public record NamePolicy(String label, List<Family> families, boolean caseInsensitive, List<Family> refused,
-    boolean heredocNames, String allowOption) {
+    Map<String, String> forbiddenText, String allowOption) {
   public NamePolicy {
     Objects.requireNonNull(label, "label");
     families = List.copyOf(families);
     refused = List.copyOf(refused);
+    forbiddenText = Map.copyOf(forbiddenText);
     Objects.requireNonNull(allowOption, "allowOption");
   }
 
@@ -41,7 +44,7 @@ public record NamePolicy(String label, List<Family> families, boolean caseInsens
       ProtectedNames.concat(ProtectedNames.COMMON, ProtectedNames.GITHUB_RUNNER), false,
       List.of(new Family("NODE_OPTIONS", ProtectedNames.Kind.EXACT, true,
           "the runner refuses to set NODE_OPTIONS from a step (it reports an error and drops it)")),
-      true, "allow-protected-names");
+      Map.of("<<", "the runner would read it as a multi-line value marker"), "allow-protected-names");
 
   /**
    * The Jenkins policy: the common families only (no GitHub runner names); names compare in any case
@@ -49,11 +52,11 @@ public record NamePolicy(String label, List<Family> families, boolean caseInsens
    * {@link #withAllowOption(String)}).
    */
   public static final NamePolicy JENKINS = new NamePolicy("Jenkins", ProtectedNames.COMMON, true, List.of(),
-      false, "allowedNames");
+      Map.of("+", "Jenkins would read NAME+X as 'prepend the value to NAME'"), "allowedNames");
 
   /** The same policy, naming another option in its messages. */
   public NamePolicy withAllowOption(String option) {
-    return new NamePolicy(label, families, caseInsensitive, refused, heredocNames, option);
+    return new NamePolicy(label, families, caseInsensitive, refused, forbiddenText, option);
   }
 
   /** The protected family {@code name} belongs to, if any. */
@@ -69,7 +72,7 @@ public record NamePolicy(String label, List<Family> families, boolean caseInsens
   /**
    * Why the consumer cannot carry {@code name} as a variable name, or empty when it can. Refused: empty
    * names, NUL, line breaks, {@code =} (the runner's file commands and every OS environment split on it),
-   * {@code <<} (GitHub: the runner's heredoc marker), whitespace, control and invisible format characters
+   * {@link #forbiddenText()} ({@code <<} on GitHub, {@code +} in Jenkins), whitespace, control and invisible format characters
    * (a name that cannot be typed in a workflow and prints misleadingly). Never repeats a control
    * character verbatim.
    */
@@ -86,8 +89,10 @@ public record NamePolicy(String label, List<Family> families, boolean caseInsens
     if (name.indexOf('=') >= 0) {
       return Optional.of("contains '='");
     }
-    if (heredocNames && name.contains("<<")) {
-      return Optional.of("contains '<<' (the runner would read it as a multi-line value marker)");
+    for (Map.Entry<String, String> forbidden : forbiddenText.entrySet()) {
+      if (name.contains(forbidden.getKey())) {
+        return Optional.of("contains '" + forbidden.getKey() + "' (" + forbidden.getValue() + ")");
+      }
     }
     for (int i = 0; i < name.length(); ) {
       int cp = name.codePointAt(i);

@@ -35,7 +35,7 @@ class EnvNamePolicyTest {
 
   /** Issue 10: names the runner accepts are exported; the ones it refuses or reinterprets never. */
   @ParameterizedTest
-  @ValueSource(strings = {"my-key", "stripe.key", "a:b", "ÄPFEL", "1A", "x/y", "A<B"})
+  @ValueSource(strings = {"my-key", "stripe.key", "a:b", "ÄPFEL", "1A", "x/y", "A<B", "a@b"})
   void namesTheCarrierAcceptsAreUsableWithAShellNote(String name) {
     assertEquals(Optional.empty(), GITHUB.problem(name, null), name);
     assertEquals(Optional.empty(), JENKINS.problem(name, null), name);
@@ -59,6 +59,11 @@ class EnvNamePolicyTest {
     // Jenkins has no heredoc records and no runner block list
     assertEquals(Optional.empty(), NamePolicy.JENKINS.allowing(List.of("*")).problem("NODE_OPTIONS", null));
     assertEquals(Optional.empty(), JENKINS.problem("A<<B", null));
+    // Jenkins' EnvVars reads PATH+X as "prepend to PATH": never a name there, even when allowed
+    NameProblem plus = NamePolicy.JENKINS.allowing(List.of("*")).problem("PATH+EVIL", null).orElseThrow();
+    assertEquals(NameProblem.Kind.UNUSABLE, plus.kind());
+    assertTrue(plus.describe().contains("prepend"), plus.describe());
+    assertEquals(Optional.empty(), GITHUB.problem("A+B", null));
   }
 
   @ParameterizedTest
