@@ -33,6 +33,7 @@ class ExportWiringTest {
             .secret("dev", "/", "GITHUB_TOKEN", "ghp-common-key-1")
             .secret("dev", "/", "PS4", "$(touch /tmp/pwned)")
             .secret("dev", "/", "my-key", "dash-value-4455")
+            .secret("dev", "/", "NODE_OPTIONS", "--require /tmp/evil.js")
             .secret("dev", "/", "DATABASE_URL", "postgres://db/app")
             .secret("dev", "/", "DATABASE_USER", "app-user-77")
             .secret("dev", "/", "STRIPE_KEY", "sk-stripe-9911")
@@ -65,6 +66,10 @@ class ExportWiringTest {
     assertTrue(warnings.stream().anyMatch(w -> w.contains("secret 'GITHUB_TOKEN' was not exported")
         && w.contains("add GITHUB_TOKEN to allow-protected-names")), warnings.toString());
     assertTrue(warnings.stream().anyMatch(w -> w.contains("'PS4' is protected")), warnings.toString());
+    // the runner refuses NODE_OPTIONS from GITHUB_ENV: never written, never claimed as exported
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("secret 'NODE_OPTIONS' was not exported")
+        && w.contains("runner refuses")), warnings.toString());
+    assertFalse(run.stdout().lines().anyMatch(l -> l.startsWith("NODE_OPTIONS")), run.stdout());
     assertEquals(1, warnings.stream().filter(w -> w.contains("not usable as $my-key in shells")).count(),
         warnings.toString());
     String summary = runner.summary();
@@ -89,6 +94,15 @@ class ExportWiringTest {
     assertTrue(String.join("\n", explicit.errors()).contains("add GITHUB_TOKEN to allow-protected-names"),
         explicit.stdout());
     assertTrue(Files.readString(fresh.githubEnv).isEmpty(), "nothing exported");
+  }
+
+  @Test
+  void dotenvFileExportsNamesTheRunnerAccepts() throws Exception {
+    runner.input("export-type", "file").input("secrets", "my-key\nDB_PASSWORD");
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    assertEquals("my-key='dash-value-4455'\nDB_PASSWORD='db-password-7788'\n",
+        Files.readString(runner.workspace.resolve(".env")));
   }
 
   @Test
