@@ -2,13 +2,15 @@ package io.github.infisicalci.action;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.regex.Pattern;
  * a record file {@code $HOME/.infisical-action/post-<nonce>} (the runner mounts the same {@code HOME}
  * into the main and the post container), created new with mode 0600, bound to this run (run id,
  * attempt and job). The post step acts only on a record that is a regular file (not a link),
- * owned by its own user, private, for this very run; a state forged through a printed
+ * owned by its own user, private (mode 0600 where the file system has modes), for this very run; a state forged through a printed
  * {@code ::save-state::} line or a variable set by an earlier step names no such record.
  */
 final class CleanupRecord {
@@ -38,21 +40,37 @@ final class CleanupRecord {
 
   private CleanupRecord() {}
 
-  /** The folder holding the records, or empty when {@code HOME} is not set. */
+  /**
+   * The folder holding the records: under {@code HOME} (the container's {@code /github/home}, mounted into
+   * both steps), else under the JVM's {@code user.home} (the portable entry on macOS or Windows).
+   */
   static Optional<Path> folder(Map<String, String> env) {
     String home = env.get("HOME");
-    return home == null || home.isBlank() ? Optional.empty()
+    if (home == null || home.isBlank()) {
+      home = System.getProperty("user.home", "");
+    }
+    return home.isBlank() ? Optional.empty()
         : Optional.of(Path.of(home).toAbsolutePath().normalize().resolve(".infisical-action"));
+  }
+
+  private static boolean posix() {
+    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   }
 
   /** Writes a record for {@code file}; returns the nonce to save as state. */
   static String write(Map<String, String> env, Path file) throws IOException {
     Path dir = folder(env).orElseThrow(() -> new IOException("HOME is not set"));
-    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     String nonce = HexFormat.of().formatHex(bytes);
-    Path record = Files.createFile(dir.resolve("post-" + nonce), PosixFilePermissions.asFileAttribute(PRIVATE));
+    Path record;
+    if (posix()) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      record = Files.createFile(dir.resolve("post-" + nonce), PosixFilePermissions.asFileAttribute(PRIVATE));
+    } else {
+      Files.createDirectories(dir);
+      record = Files.createFile(dir.resolve("post-" + nonce));
+    }
     Files.writeString(record, binding(env) + "\n" + file + "\n", StandardCharsets.UTF_8,
         StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
     return nonce;
@@ -85,10 +103,11 @@ final class CleanupRecord {
     }
     Path record = dir.get().resolve("post-" + nonce);
     try {
-      PosixFileAttributes attributes = Files.readAttributes(record, PosixFileAttributes.class,
+      BasicFileAttributes attributes = Files.readAttributes(record, BasicFileAttributes.class,
           LinkOption.NOFOLLOW_LINKS);
-      if (!attributes.isRegularFile() || !PRIVATE.equals(attributes.permissions())
-          || !ownUid().equals(Files.getAttribute(record, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+      boolean privateFile = !posix() || PRIVATE.equals(Files.getPosixFilePermissions(record, LinkOption.NOFOLLOW_LINKS));
+      if (!attributes.isRegularFile() || !privateFile
+          || !ownUser(dir.get()).equals(Files.getOwner(record, LinkOption.NOFOLLOW_LINKS))) {
         why.accept("the record the state points to was not written by this action (type, mode or owner)");
         return Optional.empty();
       }
@@ -117,8 +136,13 @@ final class CleanupRecord {
         + " job " + env.getOrDefault("GITHUB_JOB", "");
   }
 
-  /** This process's user id (Linux: the owner of /proc/self). */
-  private static Object ownUid() throws IOException {
-    return Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+  /** This process's user: the owner of a file it creates now (portable across Linux, macOS and Windows). */
+  private static UserPrincipal ownUser(Path dir) throws IOException {
+    Path probe = Files.createTempFile(dir, "probe-", ".tmp");
+    try {
+      return Files.getOwner(probe);
+    } finally {
+      Files.deleteIfExists(probe);
+    }
   }
 }

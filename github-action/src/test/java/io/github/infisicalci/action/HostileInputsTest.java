@@ -197,6 +197,16 @@ class HostileInputsTest {
     assertTrue(Files.exists(victim), post.stdout());
     assertTrue(post.stdout().contains("not written by this action"), post.stdout());
 
+    if (Files.getAttribute(CleanupRecord.folder(r.env).orElseThrow(), "unix:uid").equals(0)) {
+      // as root (the container's user) a record of another user, as an unprivileged earlier step would write it
+      String foreign = CleanupRecord.write(r.env, victim);
+      Files.setAttribute(CleanupRecord.folder(r.env).orElseThrow().resolve("post-" + foreign), "unix:uid", 65534);
+      r.env.put("STATE_" + CleanupRecord.STATE, foreign);
+      post = r.run("post");
+      assertTrue(Files.exists(victim), post.stdout());
+      assertTrue(post.stdout().contains("not written by this action"), post.stdout());
+    }
+
     Map<String, String> otherRun = new java.util.HashMap<>(r.env);
     otherRun.put("GITHUB_RUN_ID", "999");
     r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(otherRun, victim));
