@@ -123,7 +123,7 @@ public final class BlockLoader {
       ClientConfig config = ClientConfigFactory.create(settings, JenkinsProxy.current(),
           line -> log.println(LOG_PREFIX + line));
       AuthMethod login = BlockLogin.of(options.login(), cred,
-          method == LoginMethod.KUBERNETES && workspace != null ? BlockLogin.agentToken(workspace) : null);
+          method == LoginMethod.KUBERNETES && workspace != null ? BlockLogin.agentToken(workspace) : null, buildEnv);
       AuthMethod auth = login;
       if (method == LoginMethod.CREDENTIALS && credentialsLogIn) {
         auth = new CachingAuthMethod(TokenCache.shared(),
