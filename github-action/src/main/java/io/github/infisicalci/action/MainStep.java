@@ -13,16 +13,14 @@ import io.github.infisicalci.export.ExportEntry;
 import io.github.infisicalci.export.ExportException;
 import io.github.infisicalci.export.ExportPlan;
 import io.github.infisicalci.export.SecretScope;
+import io.github.infisicalci.export.SkippedName;
 import io.github.infisicalci.mask.EncodedForm;
 import io.github.infisicalci.mask.Masker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,6 +148,12 @@ final class MainStep {
       log.warning("Infisical: required secret " + key + " not found in " + scope.describe()
           + " (fail-on-missing is false, so it is skipped)");
     }
+    for (SkippedName skipped : plan.skipped()) {
+      log.warning("Infisical: " + skipped.describe());
+    }
+    for (String note : plan.notes()) {
+      log.warning("Infisical: " + note);
+    }
 
     try {
       deadline.check();
@@ -244,7 +248,7 @@ final class MainStep {
     String exportTo = switch (s.export().exportType()) {
       case ENV -> "environment variables";
       case OUTPUTS -> "step outputs";
-      case FILE -> "file " + s.workspace().relativize(s.export().outputFile()) + " (" + s.export().fileFormat().name().toLowerCase() + ")";
+      case FILE -> "file " + s.workspace().relativize(s.export().outputFile()) + " (" + s.export().fileFormat().inputValue() + ")";
       case NONE -> "nowhere (export-type: none)";
     };
     if (s.export().exportType() == ExportType.ENV || s.export().exportType() == ExportType.OUTPUTS) {
@@ -278,7 +282,7 @@ final class MainStep {
     if (s.export().exportType() == ExportType.FILE) {
       byte[] bytes = s.export().fileFormat().render(plan.entries());
       try {
-        written = writePrivateFile(s.export().outputFile(), bytes);
+        written = ExportFile.write(s.export().outputFile(), bytes, s.workspace(), log::warning);
       } finally {
         Arrays.fill(bytes, (byte) 0);
       }
@@ -347,6 +351,7 @@ final class MainStep {
           !entry.value().reveal().isBlank(), String.join("; ", notes)));
     }
     List<String> notes = new ArrayList<>();
+    plan.skipped().forEach(skipped -> notes.add(skipped.describe()));
     plan.skippedOptional().forEach(k -> notes.add("optional secret " + k + " not found"));
     plan.missingRequired().forEach(k -> notes.add("required secret " + k + " not found (fail-on-missing: false)"));
     notes.add("Environment chosen by " + s.target().environmentSource());
@@ -357,26 +362,6 @@ final class MainStep {
           StandardOpenOption.APPEND);
     } catch (IOException e) {
       log.warning("Infisical: could not write the step summary (" + e.getClass().getSimpleName() + ")");
-    }
-  }
-
-  /** Writes {@code bytes} to {@code target} with mode 0600 (temp file in the same folder, then a move). */
-  static Path writePrivateFile(Path target, byte[] bytes) throws IOException {
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, ".infisical-", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try {
-      Files.write(temp, bytes, StandardOpenOption.TRUNCATE_EXISTING);
-      try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
-      return target;
-    } finally {
-      Files.deleteIfExists(temp);
     }
   }
 

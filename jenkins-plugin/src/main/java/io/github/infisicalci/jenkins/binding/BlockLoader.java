@@ -10,7 +10,7 @@ import io.github.infisicalci.client.InfisicalException;
 import io.github.infisicalci.client.SecretValue;
 import io.github.infisicalci.client.auth.AuthMethod;
 import io.github.infisicalci.client.secrets.ProjectRef;
-import io.github.infisicalci.export.EnvNamePolicy;
+import io.github.infisicalci.export.NamePolicy;
 import io.github.infisicalci.export.ExportEntry;
 import io.github.infisicalci.jenkins.auth.CachingAuthMethod;
 import io.github.infisicalci.jenkins.auth.TokenCache;
@@ -135,7 +135,7 @@ public final class BlockLoader {
       SecretsLoader.Loaded loaded;
       try (InfisicalClient client = InfisicalClient.create(config, auth)) {
         loaded = new SecretsLoader(client::fetchSecrets,
-            EnvNamePolicy.allowing(options.allowedNames(SettingsLayers.allowedNames(build.getParent()))))
+            NamePolicy.JENKINS.allowing(options.allowedNames(SettingsLayers.allowedNames(build.getParent()))))
             .load(project, projectLabel, env.environment(), groups);
       }
       return record(build, loaded, projectLabel, env.environment(), log);

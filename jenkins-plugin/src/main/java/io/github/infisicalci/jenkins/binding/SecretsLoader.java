@@ -104,6 +104,8 @@ public final class SecretsLoader {
       if (!plan.missingRequired().isEmpty()) {
         missing.add(String.join(", ", plan.missingRequired()) + " (" + scope.describe() + ")");
       }
+      plan.skipped().forEach(skipped -> notes.add(skipped.describe()));
+      plan.notes().forEach(notes::add);
       if (!plan.skippedOptional().isEmpty()) {
         notes.add("Optional keys not found, skipped: " + String.join(", ", plan.skippedOptional())
             + " (" + scope.describe() + ")");

@@ -122,7 +122,7 @@ class InfisicalBuildWrapperTest {
   void keyRulesCheckNamesLikeTheBlock() {
     assertTrue(KeyRules.problem("DB_PASSWORD\nx=GOOD_NAME").isEmpty());
     assertTrue(KeyRules.problem("x=PATH").orElseThrow().contains("PATH"));
-    assertTrue(KeyRules.problem("my-key").orElseThrow().contains("my-key"));
+    assertTrue(KeyRules.problem("my-key").isEmpty(), "Jenkins carries my-key (issue 9)");
     assertTrue(KeyRules.pathProblem("/ok\n/also/ok").isEmpty());
     assertTrue(KeyRules.pathProblem("/bad?x").isPresent());
   }

@@ -11,9 +11,8 @@ import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.Secret;
 import io.github.infisicalci.client.secrets.SecretsRequest;
 import io.github.infisicalci.client.secrets.SecretsResult;
-import io.github.infisicalci.export.EnvNamePolicy;
+import io.github.infisicalci.export.NamePolicy;
 import io.github.infisicalci.export.ExportEntry;
-import io.github.infisicalci.export.ExportException;
 import io.github.infisicalci.export.KeySelection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +42,7 @@ class SecretsLoaderTest {
     return new SecretsResult("proj-id", request.environment(), List.copyOf(merged.values()), collisions);
   };
 
-  private final SecretsLoader loader = new SecretsLoader(fetcher, EnvNamePolicy.strict());
+  private final SecretsLoader loader = new SecretsLoader(fetcher, NamePolicy.JENKINS.strict());
 
   private static Map<String, String> values(SecretsLoader.Loaded loaded) {
     return loaded.entries().stream().collect(Collectors.toMap(ExportEntry::name, e -> e.value().reveal(),
@@ -127,11 +126,16 @@ class SecretsLoaderTest {
   @Test
   void namesAreValidatedLikeTheAction() {
     folders.put("/", Map.of("PATH", "/evil", "my-key", "v", "LD_PRELOAD", "x.so"));
-    ExportException e = assertThrows(ExportException.class, () -> loader.load(ProjectRef.slug("p"), "p", "dev",
-        List.of(new FetchGroup(List.of("/"), false, true, KeySelection.all()))));
-    assertEquals(3, e.problems().size(), e.problems().toString());
-    assertTrue(e.getMessage().contains("PATH") && e.getMessage().contains("LD_PRELOAD"), e.getMessage());
-    assertFalse(e.getMessage().contains("/evil"), e.getMessage());
+    // issue 9: when every key is exported, protected names are skipped with a note naming the option,
+    // and a name Jenkins can carry (my-key) is exported with a note that shells cannot reference it
+    SecretsLoader.Loaded loaded = loader.load(ProjectRef.slug("p"), "p", "dev",
+        List.of(new FetchGroup(List.of("/"), false, true, KeySelection.all())));
+    assertEquals(Map.of("my-key", "v"), values(loaded));
+    String notes = String.join("\n", loaded.notes());
+    assertTrue(notes.contains("'PATH' is protected") && notes.contains("'LD_PRELOAD' is protected")
+        && notes.contains("allowedNames"), notes);
+    assertTrue(notes.contains("not usable as $my-key"), notes);
+    assertFalse(notes.contains("/evil"), notes);
   }
 
   @Test
