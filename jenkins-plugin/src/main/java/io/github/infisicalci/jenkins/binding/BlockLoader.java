@@ -10,7 +10,6 @@ import io.github.infisicalci.client.InfisicalException;
 import io.github.infisicalci.client.SecretValue;
 import io.github.infisicalci.client.auth.AuthMethod;
 import io.github.infisicalci.client.secrets.ProjectRef;
-import io.github.infisicalci.export.NamePolicy;
 import io.github.infisicalci.export.ExportEntry;
 import io.github.infisicalci.jenkins.auth.CachingAuthMethod;
 import io.github.infisicalci.jenkins.auth.TokenCache;
@@ -123,7 +122,7 @@ public final class BlockLoader {
       ClientConfig config = ClientConfigFactory.create(settings, JenkinsProxy.current(),
           line -> log.println(LOG_PREFIX + line));
       AuthMethod login = BlockLogin.of(options.login(), cred,
-          method == LoginMethod.KUBERNETES && workspace != null ? BlockLogin.agentToken(workspace) : null);
+          method == LoginMethod.KUBERNETES && workspace != null ? BlockLogin.agentToken(workspace) : null, buildEnv);
       AuthMethod auth = login;
       if (method == LoginMethod.CREDENTIALS && credentialsLogIn) {
         auth = new CachingAuthMethod(TokenCache.shared(),
@@ -135,7 +134,7 @@ public final class BlockLoader {
       SecretsLoader.Loaded loaded;
       try (InfisicalClient client = InfisicalClient.create(config, auth)) {
         loaded = new SecretsLoader(client::fetchSecrets,
-            NamePolicy.JENKINS.allowing(options.allowedNames(SettingsLayers.allowedNames(build.getParent()))))
+            SecretsLoader.policy(options.allowedNames(SettingsLayers.allowedNames(build.getParent()))))
             .load(project, projectLabel, env.environment(), groups);
       }
       return record(build, loaded, projectLabel, env.environment(), log);
@@ -167,7 +166,10 @@ public final class BlockLoader {
       }
     }
     for (SecretsLoader.GroupReport g : loaded.groups()) {
-      action.add(new InjectedBlock(project, environment, g.paths(), g.names()));
+      action.add(new InjectedBlock(project, environment, g.paths(), g.names(), g.warnings()));
+      for (String warning : g.warnings()) {
+        log.println(LOG_PREFIX + "WARNING: " + warning);
+      }
     }
     for (String note : loaded.notes()) {
       log.println(LOG_PREFIX + note);

@@ -6,6 +6,9 @@ import io.github.infisicalci.client.auth.AuthMethod;
 import io.github.infisicalci.client.auth.AuthMethods;
 import io.github.infisicalci.jenkins.credentials.CredentialMaterial;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Turns a block's {@link LoginOptions} and credentials into the client's login method. */
@@ -20,9 +23,12 @@ final class BlockLogin {
    * @param credentials the looked-up credentials ({@code null} for Kubernetes auth)
    * @param podToken where the Kubernetes service-account token comes from: {@code null} for this controller's
    *     own token file, else a reader of the agent's file
+   * @param buildEnv the block's environment: AWS IAM auth takes {@code AWS_REGION} / {@code AWS_DEFAULT_REGION}
+   *     from it, else from the controller's environment
    * @throws BlockException naming the option that is missing or does not fit the credentials
    */
-  static AuthMethod of(LoginOptions options, CredentialMaterial credentials, Supplier<SecretValue> podToken) {
+  static AuthMethod of(LoginOptions options, CredentialMaterial credentials, Supplier<SecretValue> podToken,
+      Map<String, String> buildEnv) {
     LoginMethod method = options.method();
     if (method == LoginMethod.CREDENTIALS) {
       return credentials.authMethod();
@@ -30,6 +36,9 @@ final class BlockLogin {
     if (options.identityId() == null) {
       throw new BlockException("authMethod '" + method.inputName() + "' needs 'identityId' (the Infisical machine"
           + " identity's id)");
+    }
+    if (method == LoginMethod.AWS_IAM) {
+      return AuthMethods.awsIam(options.identityId(), awsEnvironment(buildEnv));
     }
     if (method == LoginMethod.KUBERNETES) {
       return podToken == null ? AuthMethods.kubernetes(options.identityId())
@@ -44,6 +53,18 @@ final class BlockLogin {
     Supplier<SecretValue> jwt = () -> token;
     return method == LoginMethod.OIDC ? AuthMethods.oidc(options.identityId(), jwt)
         : AuthMethods.jwt(options.identityId(), jwt);
+  }
+
+  /** The controller's environment with the block's AWS region variables on top (the credentials stay the controller's). */
+  static Map<String, String> awsEnvironment(Map<String, String> buildEnv) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    for (String name : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
+      String value = buildEnv == null ? null : buildEnv.get(name);
+      if (value != null && !value.isBlank()) {
+        env.put(name, value.trim());
+      }
+    }
+    return env;
   }
 
   /** Reads the Kubernetes service-account token file on the machine of {@code workspace} (an agent). */

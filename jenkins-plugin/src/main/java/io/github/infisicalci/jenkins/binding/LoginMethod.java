@@ -9,7 +9,9 @@ public enum LoginMethod {
   /** JWT auth with a JWT held by a Secret text credential. */
   JWT("jwt"),
   /** Kubernetes auth with the service-account token of the pod that runs the block. */
-  KUBERNETES("kubernetes");
+  KUBERNETES("kubernetes"),
+  /** AWS IAM auth signed with the controller's AWS credentials (instance profile, EKS service account, environment). */
+  AWS_IAM("aws-iam");
 
   private final String inputName;
 
@@ -22,8 +24,8 @@ public enum LoginMethod {
     return inputName;
   }
 
-  /** Whether a credential is needed (Kubernetes auth needs none). */
+  /** Whether a credential is needed (Kubernetes and AWS IAM auth need none). */
   public boolean needsCredentials() {
-    return this != KUBERNETES;
+    return this != KUBERNETES && this != AWS_IAM;
   }
 }

@@ -9,8 +9,8 @@ import java.util.Locale;
  * {@code identityId}. Blank texts count as absent.
  *
  * @param authMethod empty (from the credentials: Universal Auth, access or service token), {@code oidc},
- *     {@code jwt} or {@code kubernetes}
- * @param identityId the Infisical machine identity id (OIDC, JWT and Kubernetes auth)
+ *     {@code jwt}, {@code kubernetes} or {@code aws-iam}
+ * @param identityId the Infisical machine identity id (every method but the credentials')
  */
 public record LoginOptions(String authMethod, String identityId) {
   /** Nothing set: log in with the credentials. */
@@ -32,7 +32,7 @@ public record LoginOptions(String authMethod, String identityId) {
         return m;
       }
     }
-    throw new BlockException("authMethod '" + authMethod + "' is not one of: oidc, jwt, kubernetes"
+    throw new BlockException("authMethod '" + authMethod + "' is not one of: oidc, jwt, kubernetes, aws-iam"
         + " (leave it empty to log in with the credentials)");
   }
 }

@@ -152,7 +152,6 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setAllowedNames(String allowedNames) {
     this.allowedNames = InfisicalSettings.blankToNull(allowedNames);
-    save();
   }
 
   /** Credentials dropdown (Jenkins/ADMINISTER; others see only the current value). */

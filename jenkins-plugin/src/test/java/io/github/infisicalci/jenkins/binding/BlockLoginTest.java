@@ -15,6 +15,7 @@ import io.github.infisicalci.client.secrets.SecretsRequest;
 import io.github.infisicalci.devserver.DevServer;
 import io.github.infisicalci.devserver.Seed;
 import io.github.infisicalci.jenkins.credentials.CredentialMaterial;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,15 +62,15 @@ class BlockLoginTest {
   @Test
   void oidcAndJwtLogInWithTheTokenOfASecretTextCredential() {
     assertEquals("pw-oidc-Kx1", fetchWith(BlockLogin.of(
-        new LoginOptions("OIDC", seed.identityId("jenkins-oidc")), idTokenCredential(), null)));
+        new LoginOptions("OIDC", seed.identityId("jenkins-oidc")), idTokenCredential(), null, Map.of())));
     assertEquals("pw-oidc-Kx1", fetchWith(BlockLogin.of(
-        new LoginOptions("jwt", seed.identityId("jenkins-jwt")), idTokenCredential(), null)));
+        new LoginOptions("jwt", seed.identityId("jenkins-jwt")), idTokenCredential(), null, Map.of())));
   }
 
   @Test
   void kubernetesLogsInWithThePodsTokenAndNeedsNoCredentials() {
     AuthMethod k8s = BlockLogin.of(new LoginOptions("kubernetes", seed.identityId("agent-pod")), null,
-        () -> SecretValue.of(SA_TOKEN));
+        () -> SecretValue.of(SA_TOKEN), Map.of());
     assertEquals("pw-oidc-Kx1", fetchWith(k8s));
     assertFalse(LoginMethod.KUBERNETES.needsCredentials());
   }
@@ -77,8 +78,8 @@ class BlockLoginTest {
   @Test
   void withoutAuthMethodTheCredentialsDecide() {
     CredentialMaterial ua = CredentialMaterial.universalAuth("ua", "client", SecretValue.of("secret"));
-    assertTrue(BlockLogin.of(LoginOptions.DEFAULT, ua, null).description().contains("universal"),
-        BlockLogin.of(LoginOptions.DEFAULT, ua, null).description());
+    assertTrue(BlockLogin.of(LoginOptions.DEFAULT, ua, null, Map.of()).description().contains("universal"),
+        BlockLogin.of(LoginOptions.DEFAULT, ua, null, Map.of()).description());
   }
 
   @Test
@@ -86,12 +87,24 @@ class BlockLoginTest {
     BlockException unknown = assertThrows(BlockException.class, () -> new LoginOptions("aws", "id").method());
     assertTrue(unknown.getMessage().startsWith("authMethod 'aws' is not one of"), unknown.getMessage());
     BlockException noIdentity = assertThrows(BlockException.class,
-        () -> BlockLogin.of(new LoginOptions("oidc", " "), idTokenCredential(), null));
+        () -> BlockLogin.of(new LoginOptions("oidc", " "), idTokenCredential(), null, Map.of()));
     assertTrue(noIdentity.getMessage().contains("'identityId'"), noIdentity.getMessage());
     BlockException wrongKind = assertThrows(BlockException.class, () -> BlockLogin.of(new LoginOptions("oidc", "id-1"),
-        CredentialMaterial.universalAuth("ua", "client", SecretValue.of("secret")), null));
+        CredentialMaterial.universalAuth("ua", "client", SecretValue.of("secret")), null, Map.of()));
     assertTrue(wrongKind.getMessage().contains("Secret text") && wrongKind.getMessage().contains("'ua'"),
         wrongKind.getMessage());
     assertFalse(wrongKind.getMessage().contains("secret"), "no secret in the message");
+  }
+
+  /** AWS IAM auth needs no credentials; the block's region variables win over the controller's. */
+  @Test
+  void awsIamTakesTheRegionFromTheBlock() {
+    assertFalse(LoginMethod.AWS_IAM.needsCredentials());
+    AuthMethod aws = BlockLogin.of(new LoginOptions("aws-iam", "id-aws"), null, null, Map.of("AWS_REGION", "eu-west-3"));
+    assertTrue(aws.description().toLowerCase(java.util.Locale.ROOT).contains("aws"), aws.description());
+    assertEquals("eu-west-3", BlockLogin.awsEnvironment(Map.of("AWS_REGION", " eu-west-3 ")).get("AWS_REGION"));
+    BlockException noIdentity = assertThrows(BlockException.class,
+        () -> BlockLogin.of(new LoginOptions("aws-iam", null), null, null, Map.of()));
+    assertTrue(noIdentity.getMessage().contains("'identityId'"), noIdentity.getMessage());
   }
 }

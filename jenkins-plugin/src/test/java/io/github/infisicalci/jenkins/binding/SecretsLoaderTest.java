@@ -11,8 +11,8 @@ import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.Secret;
 import io.github.infisicalci.client.secrets.SecretsRequest;
 import io.github.infisicalci.client.secrets.SecretsResult;
-import io.github.infisicalci.export.NamePolicy;
 import io.github.infisicalci.export.ExportEntry;
+import io.github.infisicalci.export.ExportException;
 import io.github.infisicalci.export.KeySelection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ class SecretsLoaderTest {
     return new SecretsResult("proj-id", request.environment(), List.copyOf(merged.values()), collisions);
   };
 
-  private final SecretsLoader loader = new SecretsLoader(fetcher, NamePolicy.JENKINS.strict());
+  private final SecretsLoader loader = new SecretsLoader(fetcher, SecretsLoader.policy(List.of()));
 
   private static Map<String, String> values(SecretsLoader.Loaded loaded) {
     return loaded.entries().stream().collect(Collectors.toMap(ExportEntry::name, e -> e.value().reveal(),
@@ -123,19 +123,43 @@ class SecretsLoaderTest {
     assertEquals(List.of("Key API exists in / and /ci; the value from /ci is used"), loaded.notes());
   }
 
+  /** Every key exported: a protected name is skipped with a warning naming allowedNames, never a failed block. */
   @Test
-  void namesAreValidatedLikeTheAction() {
-    folders.put("/", Map.of("PATH", "/evil", "my-key", "v", "LD_PRELOAD", "x.so"));
-    // issue 9: when every key is exported, protected names are skipped with a note naming the option,
-    // and a name Jenkins can carry (my-key) is exported with a note that shells cannot reference it
+  void selectAllSkipsProtectedNamesWithAWarning() {
+    folders.put("/", Map.of("PATH", "/evil", "LD_PRELOAD", "x.so", "stripe-key", "sk_1", "GITHUB_TOKEN", "ghp_1",
+        "DB_PASSWORD", "pw"));
     SecretsLoader.Loaded loaded = loader.load(ProjectRef.slug("p"), "p", "dev",
         List.of(new FetchGroup(List.of("/"), false, true, KeySelection.all())));
-    assertEquals(Map.of("my-key", "v"), values(loaded));
-    String notes = String.join("\n", loaded.notes());
-    assertTrue(notes.contains("'PATH' is protected") && notes.contains("'LD_PRELOAD' is protected")
-        && notes.contains("allowedNames"), notes);
-    assertTrue(notes.contains("not usable as $my-key"), notes);
-    assertFalse(notes.contains("/evil"), notes);
+    assertEquals(Map.of("stripe-key", "sk_1", "GITHUB_TOKEN", "ghp_1", "DB_PASSWORD", "pw"), values(loaded),
+        "GITHUB_* is the GitHub runner's, not protected in Jenkins; stripe-key is carried under its own name");
+    List<String> warnings = loaded.groups().get(0).warnings();
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("'PATH'") && w.contains("allowedNames")), warnings.toString());
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("'LD_PRELOAD'") && w.contains("allowedNames")),
+        warnings.toString());
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("stripe-key") && w.contains("shells")), warnings.toString());
+    assertFalse(warnings.toString().contains("/evil") || warnings.toString().contains("x.so"), warnings.toString());
+  }
+
+  /** Selected explicitly: a protected name fails the block with a message naming the option. */
+  @Test
+  void anExplicitlySelectedProtectedNameFailsNamingTheOption() {
+    folders.put("/", Map.of("PATH", "/evil", "DB_PASSWORD", "pw"));
+    ExportException e = assertThrows(ExportException.class, () -> loader.load(ProjectRef.slug("p"), "p", "dev",
+        List.of(new FetchGroup(List.of("/"), false, true, KeySelection.parse("DB_PASSWORD\nPATH")))));
+    assertTrue(e.getMessage().contains("'PATH'") && e.getMessage().contains("allowedNames"), e.getMessage());
+    assertFalse(e.getMessage().contains("/evil"), e.getMessage());
+    // Jenkins' EnvVars would read PATH+X as "prepend to PATH": never a name, even renamed explicitly
+    ExportException plus = assertThrows(ExportException.class, () -> loader.load(ProjectRef.slug("p"), "p", "dev",
+        List.of(new FetchGroup(List.of("/"), false, true, KeySelection.parse("DB_PASSWORD=PATH+X")))));
+    assertTrue(plus.getMessage().contains("PATH+X"), plus.getMessage());
+  }
+
+  @Test
+  void allowedNamesLetAProtectedNameThrough() {
+    folders.put("/", Map.of("PATH", "/opt/tool/bin"));
+    SecretsLoader.Loaded loaded = new SecretsLoader(fetcher, SecretsLoader.policy(List.of("PATH")))
+        .load(ProjectRef.slug("p"), "p", "dev", List.of(new FetchGroup(List.of("/"), false, true, KeySelection.parse("PATH"))));
+    assertEquals(Map.of("PATH", "/opt/tool/bin"), values(loaded));
   }
 
   @Test
