@@ -61,6 +61,9 @@ final class FailureReport {
         case OIDC, JWT -> "input 'identity-id' and the identity's OIDC/JWT configuration (issuer, audience"
             + " 'oidc-audience', bound claims)";
         case KUBERNETES -> "inputs 'identity-id' and 'kubernetes-token-path'";
+        case AWS_IAM -> "input 'identity-id' and the job's AWS credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,"
+            + " AWS_SESSION_TOKEN or a web-identity role, AWS_REGION): the identity's AWS auth must allow their"
+            + " account and ARN";
         case TOKEN -> "input 'token' (or INFISICAL_TOKEN): the access token is invalid, expired or revoked";
       };
     }

@@ -32,8 +32,8 @@ record LoginSettings(
       method = AuthKind.TOKEN;
     }
     if (method == null) {
-      p.add("method", "'" + printable(in.get("method")) + "' is not supported; use universal, oidc, jwt, kubernetes or token"
-          + (in.get("method").equalsIgnoreCase("aws-iam") ? " (aws-iam is not available in this action)" : ""));
+      p.add("method", "'" + printable(in.get("method")) + "' is not supported; use universal, oidc, jwt, kubernetes,"
+          + " aws-iam or token");
     }
     String clientId = in.get("client-id");
     SecretValue clientSecret = SecretValue.of(in.get("client-secret"));
@@ -52,7 +52,8 @@ record LoginSettings(
       if (clientSecret.isEmpty()) {
         p.add("client-secret", "is required for method 'universal'");
       }
-    } else if (method == AuthKind.OIDC || method == AuthKind.JWT || method == AuthKind.KUBERNETES) {
+    } else if (method == AuthKind.OIDC || method == AuthKind.JWT || method == AuthKind.KUBERNETES
+        || method == AuthKind.AWS_IAM) {
       if (identityId.isEmpty()) {
         p.add("identity-id", "is required for method '" + in.get("method") + "'");
       }

@@ -93,7 +93,7 @@ final class MainStep {
       return 1;
     } catch (GitHubIdToken.IdTokenException e) {
       log.endAllGroups();
-      log.error("Infisical: input 'method' (" + settings.login().method().name().toLowerCase()
+      log.error("Infisical: input 'method' (" + settings.login().method().inputValue()
           + "): " + e.getMessage() + "; nothing was exported");
       return 1;
     } catch (InvalidConfigurationException e) {
@@ -231,6 +231,7 @@ final class MainStep {
       case KUBERNETES -> s.login().kubernetesTokenPath() == null
           ? AuthMethods.kubernetes(s.login().identityId())
           : AuthMethods.kubernetes(s.login().identityId(), s.login().kubernetesTokenPath());
+      case AWS_IAM -> AuthMethods.awsIam(s.login().identityId(), env);
       case TOKEN -> AuthMethods.token(s.login().token());
     };
   }
@@ -383,7 +384,7 @@ final class MainStep {
   private void logSettings(ActionSettings s) {
     log.group("Infisical: settings");
     log.info("domain: " + s.network().domain());
-    log.info("method: " + s.login().method().name().toLowerCase()
+    log.info("method: " + s.login().method().inputValue()
         + (s.login().method() == AuthKind.TOKEN ? " (" + s.login().tokenSource() + ")" : ""));
     log.info("project: " + s.target().projectLabel());
     log.info("environment: " + (s.target().environment().isEmpty() ? "" : s.target().environment() + " ")

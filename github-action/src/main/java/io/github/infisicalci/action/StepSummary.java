@@ -8,8 +8,8 @@ import java.util.List;
  * environment and path, whether they are masked, and any collisions. Never values.
  *
  * <p>Names, keys, environments and paths (text from the server, the inputs or the workspace) go in code
- * spans; any other text has every ASCII punctuation character backslash-escaped. Either way no link,
- * image, autolink, HTML or table syntax from that text is live.
+ * spans; in any other text every character that could start a link, an image, an autolink, HTML or a
+ * table cell is backslash-escaped. Either way nothing from that text is live.
  */
 final class StepSummary {
   /** One exported name. */
@@ -55,14 +55,22 @@ final class StepSummary {
     return md.toString();
   }
 
-  /** Text with every ASCII punctuation character escaped, on one line. */
+  /**
+   * The characters escaped outside code spans: what starts a link, an image, HTML, an entity, a table
+   * cell, a code span or emphasis, and what an autolink needs ({@code :} of a scheme, {@code .} of a
+   * {@code www.} or domain, {@code @} of an e-mail address). Names such as {@code GITHUB_TOKEN} or
+   * {@code allow-protected-names} stay as they are.
+   */
+  private static final String LIVE = "[]()!<>&|\\`*:.@#";
+
+  /** Text with every character of {@link #LIVE} backslash-escaped, on one line. */
   static String cell(String text) {
     if (text == null) {
       return "";
     }
     StringBuilder out = new StringBuilder();
     Log.visible(text.replaceAll("[\\r\\n]+", " "), false).codePoints().forEach(cp -> {
-      if (cp < 0x80 && "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(cp) >= 0) {
+      if (cp < 0x80 && LIVE.indexOf(cp) >= 0) {
         out.append('\\');
       }
       out.appendCodePoint(cp);

@@ -109,4 +109,22 @@ class TokenMethodTest {
     errors = String.join("\n", run.errors());
     assertTrue(errors.contains("the service token is unknown, expired or revoked"), errors);
   }
+  @Test
+  void serviceTokenWithoutEnvSlugReadsItsOwnScope() throws Exception {
+    runner.input("token", SERVICE_TOKEN).input("env-slug", "");
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    assertEquals(Map.of("SVC_VALUE", "service-token-secret-1"), runner.exportedEnv());
+    assertTrue(run.stdout().contains("environment: (the service token's scope)"), run.stdout());
+    assertTrue(run.stdout().contains("environment dev"), run.stdout());
+
+    RunnerSim bounded = new RunnerSim(tmp.resolve("bounded"));
+    bounded.input("method", "token").input("domain", server.url()).input("token", SERVICE_TOKEN)
+        .input("allowed-environments", "staging");
+    run = bounded.run();
+    assertEquals(1, run.exitCode(), run.stdout());
+    assertTrue(String.join("\n", run.errors()).contains("input 'allowed-environments': the server answered for"
+        + " environment 'dev'"), run.stdout());
+    assertTrue(bounded.exportedEnv().isEmpty());
+  }
 }

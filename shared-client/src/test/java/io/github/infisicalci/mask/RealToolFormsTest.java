@@ -45,6 +45,20 @@ class RealToolFormsTest {
     assertEquals("u=#&", m.mask("u=p%40ss+w%2frd%7e%2a%21%27%28%29%c3%a9&"));
   }
 
+  @Test
+  void urlLeavesLettersAndDigitsAtTheEdgesOfTheirRangesAlone() {
+    Masker m = only(EncodedForm.URL, "az AZ 09");
+    // python3: urllib.parse.quote_plus("az AZ 09"), quote("az AZ 09")
+    assertEquals("#", m.mask("az+AZ+09"));
+    assertEquals("#", m.mask("az%20AZ%2009"));
+  }
+
+  @Test
+  void wrappedFormAloneMasksTheSecretOnlyRunOfAShortSecret() {
+    // "hello" at alignment 0: aGVsbG (6 secret-only characters); base64 of "hello world"
+    assertEquals("#8gd29ybGQ=", only(EncodedForm.BASE64_WRAPPED, "hello").mask("aGVsbG8gd29ybGQ="));
+  }
+
   private static final String JSON_SECRET = "p\"w\\<&>'=+/é😀";
 
   @Test

@@ -39,6 +39,7 @@ public final class MaskingBenchmarkMain {
         --log-mb=1,100         generated log sizes in MB (default 1,100)
         --forms=RAW,DEFAULT,ALL  engine form sets (default RAW,DEFAULT,ALL; the baseline runs once, with RAW)
         --memory-only          only the memory lines (10,000 secrets of 64 bytes; RAW, DEFAULT, ALL)
+        --cpu-only             only the thread-CPU-time lines (--secrets, --forms), no JMH, no memory lines
         --build-only           only the build-time lines (2,000 and 10,000 secrets of 64 bytes, DEFAULT and ALL)
         --design-probe         enumerated spellings vs a decoded view (issue 11), 100 and 1,000 secrets
         --fragment-floor [FILE...]  chance matches of short Base64 fragments in a generated log plus FILEs
@@ -53,6 +54,7 @@ public final class MaskingBenchmarkMain {
     boolean quick = false;
     boolean memoryOnly = false;
     boolean buildOnly = false;
+    boolean cpuOnly = false;
     String secrets = "10,100,1000,10000";
     String logMb = "1,100";
     String forms = "RAW,DEFAULT,ALL";
@@ -76,6 +78,8 @@ public final class MaskingBenchmarkMain {
         quick = true;
       } else if (arg.equals("--memory-only")) {
         memoryOnly = true;
+      } else if (arg.equals("--cpu-only")) {
+        cpuOnly = true;
       } else if (arg.equals("--build-only")) {
         buildOnly = true;
       } else if (arg.startsWith("--secrets=")) {
@@ -103,6 +107,10 @@ public final class MaskingBenchmarkMain {
           cpu.add(cpuLine(Integer.parseInt(count), quick ? 2 : 5, form));
         }
       }
+    }
+    if (cpuOnly) {
+      cpu.forEach(System.out::println);
+      return;
     }
     List<String> memory = new ArrayList<>();
     memory.add(memoryLine(10_000, "RAW"));
