@@ -11,8 +11,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ "${DEMO_SKIP_BUILD:-}" != 1 ]]; then
-  echo "==> mvn -B -ntp -q -DskipTests package"
-  mvn -B -ntp -q -DskipTests package
+  echo "==> building the jars: mvn -B -ntp -DskipTests package (a minute or more on a cold cache)"
+  build_log=$(mktemp)
+  started=$SECONDS
+  # progress: one line per module as Maven reaches it; the full log only if the build fails
+  if ! mvn -B -ntp -DskipTests package 2>&1 | tee "$build_log" \
+      | sed -un 's/^\[INFO\] Building \(.*\) [0-9][^ ]* *\(\[[0-9]*\/[0-9]*\]\)$/    \2 \1/p'; then
+    cat "$build_log" >&2; rm -f "$build_log"; exit 1
+  fi
+  if ! grep -q "BUILD SUCCESS" "$build_log"; then cat "$build_log" >&2; rm -f "$build_log"; exit 1; fi
+  rm -f "$build_log"
+  echo "    built in $((SECONDS - started)) s"
 fi
 dev_jar=dev-server/target/infisical-dev-server.jar
 action_jar=github-action/target/infisical-action.jar
@@ -122,6 +131,9 @@ for value in demo-client-secret demo-db-password-dev-4f9a sk_test_demo_51Hx00000
     leaks=1
   fi
 done
+echo
+echo "==> 5. what the dev server received (its request log: method, path, parameter names, status; never values)"
+grep -E ' -> ([0-9]{3}|dropped)$' "$work/server.log" | sed 's/^/    /' | tee -a "$work/shown.txt"
 [[ $leaks == 0 ]] && echo "==> check: no demo secret value appears in the shown log or the summary"
 echo "==> stopping the dev server"
 exit $(( code != 0 || leaks != 0 ))

@@ -7,10 +7,16 @@
 #   COLD=1   build with --no-cache (cold build time; default: use the layer cache)
 #   TAG=...  image tag (default infisical-action:proof)
 #   RUNS=N   run the env-export main step N times and report the median run time (default 1)
-# Steps: 1 build  2 main step, export-type env  3 main step, export-type file + post step (clean)
-#        4 invalid input fails closed (exit != 0, nothing exported)
-# Needs: python3 with PyYAML (action.yml defaults, file-command parsing), java 17+, the dev-server jar
-# (built here with -Dbuild.suffix=-proof when missing).
+# Steps: 1 build (+ image size raw and gzip)  2 main step, export-type env
+#        3 main step, export-type file + post step (clean)  4 invalid input fails closed
+#        5 JAVA_TOOL_OPTIONS / JDK_JAVA_OPTIONS / _JAVA_OPTIONS of an earlier step do not reach the JVM
+#        6 TLS: HTTPS to a local server whose certificate a throw-away CA signed (ca-certificate input),
+#          and the same without the CA fails closed
+# Base images: the Dockerfile pins them by digest; container-sim's stand-ins carry the tags only, so the
+# build uses a copy of the Dockerfile with the `@sha256:...` of each FROM line removed (KEEP_DIGESTS=1
+# builds the file as it is, for an engine that can pull the real images).
+# Needs: python3 with PyYAML (action.yml defaults, file-command parsing), java 17+,
+# openssl (step 6), the dev-server jar (built here with -Dbuild.suffix=-proof when missing).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -33,13 +39,24 @@ python3 -c 'import yaml' 2>/dev/null || { echo "python3 with PyYAML is needed"; 
 step "1. build (context: repository root, as the runner does)"
 build_args=()
 [ "${COLD:-0}" = 1 ] && build_args+=(--no-cache)
-"$CSIM/build.sh" "$ROOT" "$ROOT/Dockerfile" "$TAG" "${build_args[@]}" 2>&1 | tee "$WORK/build.log" | grep -E '^\[container-sim\]|^STEP|rror' || true
+DOCKERFILE="$ROOT/Dockerfile"
+if [ "${KEEP_DIGESTS:-0}" != 1 ]; then
+  DOCKERFILE="$WORK/Dockerfile.tags"
+  sed -E '/^FROM[[:space:]]/ s/@sha256:[0-9a-f]{64}//' "$ROOT/Dockerfile" > "$DOCKERFILE"
+  echo "base images by tag (container-sim stand-ins): $(grep -oE '^FROM( --platform=[^ ]+)? [^ ]+:[^ ]+' "$DOCKERFILE" | awk '{print $NF}' | sort -u | tr '\n' ' ')"
+fi
+"$CSIM/build.sh" "$ROOT" "$DOCKERFILE" "$TAG" "${build_args[@]}" 2>&1 | tee "$WORK/build.log" | grep -E '^\[container-sim\]|^STEP|rror' || true
 summary_build=$(grep -o 'built .* bytes)' "$WORK/build.log" | tail -1)
 [ -n "$summary_build" ] && ok "image $summary_build" || { bad "image build failed (log: $WORK/build.log)"; exit 1; }
 
+. "$CSIM/lib.sh"; write_conf
+size_raw=$(podman image inspect --format '{{.Size}}' "$TAG")
+size_gz=$(podman save "$TAG" 2>/dev/null | gzip -c | wc -c)
+summary_size=$(awk -v r="$size_raw" -v g="$size_gz" 'BEGIN{printf "%.1f MB uncompressed (%d bytes), %.1f MB as podman save | gzip (%d bytes)", r/1e6, r, g/1e6, g}')
+echo "image size: $summary_size"
+
 # run-action.sh starts the image's ENTRYPOINT; the runner starts action.yml's entrypoint + args: same?
 main_cmd=$($RF main-command "$ROOT/action.yml")
-. "$CSIM/lib.sh"; write_conf
 image_cmd=$(podman image inspect --format '{{json .Config.Entrypoint}}' "$TAG" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)))')
 if [ "$main_cmd" = "[]" ] || [ "$main_cmd" = "$image_cmd" ]; then ok "action.yml main command = image ENTRYPOINT $image_cmd"
 else bad "action.yml runs $main_cmd but the image ENTRYPOINT is $image_cmd"; fi
@@ -58,12 +75,14 @@ for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/api/stat
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/status" || { cat "$WORK/dev-server.log"; exit 1; }
 echo "dev server: http://127.0.0.1:$PORT (pid $DEV_PID)"
 
-# run_main <label> NAME=VALUE... : the main step, inputs = action.yml defaults + the given ones
+# run_main <label> NAME=VALUE... : the main step, inputs = action.yml defaults + the given ones; the
+# job's other variables (not inputs) come from EXTRA_ENV
+EXTRA_ENV=()
 run_main() {
   local label=$1; shift
   local -a envs
   mapfile -d '' envs < <($RF inputs "$ROOT/action.yml" "$@")
-  envs+=(GITHUB_REF_NAME=main GITHUB_REPOSITORY=demo/proof GITHUB_EVENT_NAME=push)
+  envs+=(GITHUB_REF_NAME=main GITHUB_REPOSITORY=demo/proof GITHUB_EVENT_NAME=push "${EXTRA_ENV[@]}")
   local s e rc
   s=$(now)
   set +e
@@ -156,9 +175,74 @@ run_main invalid "${COMMON[@]}" export-type=env env-slug=no-such-env
 grep -q '^::error' "$WORK/invalid.log" && ok "::error:: annotation: $(grep -m1 '^::error' "$WORK/invalid.log" | cut -c1-160)" \
   || bad "no ::error:: annotation"
 
+step "5. an earlier step's JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS, _JAVA_OPTIONS do not reach the JVM"
+# Each variable carries JVM options with a visible effect: -Xlog:...:file= writes a marker file into the
+# workspace when the JVM applies it (as a -javaagent or a -Djavax.net.ssl.trustStore= would take effect),
+# plus a -D. Control: the same variables with java started directly (no env -u) DO apply. (A -javaagent
+# itself cannot even load in this image: its runtime has no java.instrument module.)
+rm -rf "$WORK/workspace"; mkdir -p "$WORK/workspace"
+JVM_VARS=(JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS)
+hostile=()
+for v in "${JVM_VARS[@]}"; do hostile+=("$v=-Xlog:startuptime:file=/github/workspace/picked-$v.txt -Dinfisical.proof=$v"); done
+markers() { (cd "$WORK/workspace" && ls picked-*.txt 2>/dev/null | sed 's/^picked-//; s/\.txt$//' | sort | tr '\n' ' ' | sed 's/ $//') || true; }
+control=(podman run --rm --network=host -v "$WORK/workspace:/github/workspace" --entrypoint /opt/java/openjdk/bin/java)
+for e in "${hostile[@]}"; do control+=(-e "$e"); done
+"${control[@]}" "$TAG" -version > "$WORK/control.out" 2>&1 || true
+ran=$(markers)
+[ "$ran" = "JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS" ] && ok "control: java started directly applies all three ($ran)" \
+  || { bad "control: not every variable took effect ('$ran'), so this check proves nothing"; cat "$WORK/control.out"; }
+rm -f "$WORK/workspace"/picked-*.txt
+EXTRA_ENV=("${hostile[@]}")
+run_main hostile-env "${COMMON[@]}" export-type=env
+EXTRA_ENV=()
+[ "$RUN_RC" = 0 ] && ok "main step with the three variables set: exit 0" || { bad "main step exit $RUN_RC"; sed -n '1,20p' "$WORK/hostile-env.log"; }
+[ -z "$(markers)" ] && ok "main step: no option of the three variables took effect" || bad "main step applied: $(markers)"
+grep -q 'Picked up' "$WORK/hostile-env.log" && bad "main step: the JVM picked up an option variable" || ok "main step: no 'Picked up ...' from the JVM"
+names=$($RF names "$(file_of set_env)" | sort | tr '\n' ' ' | sed 's/ $//')
+[ "$names" = "$EXPECTED" ] && ok "main step: hyphenated INPUT_ names still arrive (exported $names)" || bad "main step exported '$names'"
+# the post entrypoint (nothing saved: it has nothing to clean up, which is enough to start its JVM)
+post=(podman run --rm --network=host --workdir /github/workspace --entrypoint /app/post -v "$WORK/workspace:/github/workspace"
+  -e GITHUB_WORKSPACE=/github/workspace -e HOME=/github/workspace)
+for e in "${hostile[@]}"; do post+=(-e "$e"); done
+set +e; "${post[@]}" "$TAG" > "$WORK/hostile-post.out" 2>&1; rc=$?; set -e
+[ "$rc" = 0 ] && ok "post step with the three variables set: exit 0 ($(grep -m1 'Infisical' "$WORK/hostile-post.out" | cut -c1-60))" \
+  || { bad "post step exit $rc"; cat "$WORK/hostile-post.out"; }
+[ -z "$(markers)" ] && ok "post step: no option of the three variables took effect" || bad "post step applied: $(markers)"
+grep -q 'Picked up' "$WORK/hostile-post.out" && bad "post step: the JVM picked up an option variable" || ok "post step: no 'Picked up ...'"
+
+step "6. TLS to a local server signed by a private CA (ca-certificate input)"
+rm -rf "$WORK/workspace"; mkdir -p "$WORK/workspace" "$WORK/tls"
+(cd "$WORK/tls" \
+  && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key -out ca.pem -days 2 -subj '/CN=proof test CA' 2>/dev/null \
+  && openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout server.key -out server.csr -subj '/CN=localhost' 2>/dev/null \
+  && printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > ext.cnf \
+  && openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -extfile ext.cnf -out server.pem 2>/dev/null)
+python3 "$HERE/tls_proxy.py" --cert "$WORK/tls/server.pem" --key "$WORK/tls/server.key" --backend "http://127.0.0.1:$PORT" \
+  > "$WORK/tls/port" 2> "$WORK/tls-proxy.log" &
+TLS_PID=$!
+trap 'kill $DEV_PID $TLS_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do [ -s "$WORK/tls/port" ] && break; sleep 0.1; done
+TLS_PORT=$(head -1 "$WORK/tls/port")
+TLS_COMMON=(method=universal client-id=demo-client-id client-secret=demo-client-secret
+  "domain=https://127.0.0.1:$TLS_PORT" project-slug=demo-project env-slug=dev secret-path=/)
+run_main tls "${TLS_COMMON[@]}" export-type=env "ca-certificate=$(cat "$WORK/tls/ca.pem")"
+TLS_PODMAN=$RUN_PODMAN
+[ "$RUN_RC" = 0 ] && ok "HTTPS with the CA given: exit 0" || { bad "HTTPS with the CA: exit $RUN_RC"; sed -n '1,20p' "$WORK/tls.log"; }
+names=$($RF names "$(file_of set_env)" | sort | tr '\n' ' ' | sed 's/ $//')
+[ "$names" = "$EXPECTED" ] && ok "HTTPS: exported $names" || bad "HTTPS: exported '$names'"
+grep -q '"POST /api/v1/auth/universal-auth/login' "$WORK/tls-proxy.log" && ok "the login went through the TLS server" || bad "no login seen by the TLS server"
+rm -rf "$WORK/workspace"; mkdir -p "$WORK/workspace"
+run_main tls-untrusted "${TLS_COMMON[@]}" export-type=env
+[ "$RUN_RC" != 0 ] && ok "HTTPS without the CA: exit $RUN_RC" || bad "HTTPS without the CA succeeded"
+[ ! -s "$(file_of set_env)" ] && ok "without the CA: nothing exported" || bad "without the CA: GITHUB_ENV written"
+grep -m1 '^::error' "$WORK/tls-untrusted.log" | grep -qi 'trust\|certif' && ok "::error:: names the certificate: $(grep -m1 '^::error' "$WORK/tls-untrusted.log" | cut -c1-150)" \
+  || bad "no ::error:: about the certificate"
+
 echo
 echo "=== summary"
 echo "image:            $summary_build"
+echo "image size:       $summary_size"
+echo "run (HTTPS, CA):  ${TLS_PODMAN:-n/a}s podman run"
 echo "run (env export): ${ENV_PODMAN}s podman run, container start to exit$([ "${RUNS:-1}" -gt 1 ] && echo ", median of $RUNS")"
 echo "load average:     $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
 echo "run (file export):${FILE_PODMAN}s podman run; post step ${POST_SECS:-n/a}s"

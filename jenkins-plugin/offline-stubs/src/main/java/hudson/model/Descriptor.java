@@ -31,4 +31,11 @@ public abstract class Descriptor<T extends Describable<T>> {
     public synchronized void load() {
         throw new UnsupportedOperationException();
     }
+
+    /** Note: real also implements org.kohsuke.stapler.HttpResponse. */
+    public static final class FormException extends Exception {
+        public FormException(String message, String formField) {
+            throw new UnsupportedOperationException();
+        }
+    }
 }

@@ -11,20 +11,28 @@
 
 package jenkins.model;
 
+import hudson.PluginManager;
 import hudson.ProxyConfiguration;
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.util.XStream2;
 
 public class Jenkins implements AccessControlled, ItemGroup<TopLevelItem> {
     public static final Permission ADMINISTER = null;
+
+    public static final XStream2 XSTREAM2 = null;
 
     private Jenkins() {
         throw new UnsupportedOperationException();
     }
 
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
+    public PluginManager getPluginManager() {
         throw new UnsupportedOperationException();
     }
 

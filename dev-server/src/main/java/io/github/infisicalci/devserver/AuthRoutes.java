@@ -26,6 +26,7 @@ final class AuthRoutes {
         router.post("/api/v1/auth/oidc-auth/login", r -> jwtLogin(r, "oidc-auth", i -> i.oidcTokens));
         router.post("/api/v1/auth/jwt-auth/login", r -> jwtLogin(r, "jwt-auth", i -> i.jwtTokens));
         router.post("/api/v1/auth/kubernetes-auth/login", r -> jwtLogin(r, "kubernetes-auth", i -> i.kubernetesTokens));
+        router.post("/api/v1/auth/aws-auth/login", this::awsLogin);
         router.post("/api/v1/auth/token/renew", this::renew);
         router.post("/api/v1/auth/token/revoke", this::revoke);
     }
@@ -70,6 +71,54 @@ final class AuthRoutes {
             throw ApiError.unauthorized("Access denied: " + method + " token is not accepted for this identity");
         }
         return loginResponse(tokens.issue(identity, method));
+    }
+
+    /**
+     * AWS IAM auth: the real server replays the signed GetCallerIdentity request to STS; here the SigV4
+     * signature is checked against the identity's test credentials ({@link AwsSigV4}) and nothing leaves.
+     */
+    private Response awsLogin(Request request) {
+        ObjectNode body = request.jsonBody();
+        String identityId = Json.requiredText(body, "identityId");
+        String method = body.hasNonNull("iamHttpRequestMethod") ? body.get("iamHttpRequestMethod").asText() : "POST";
+        byte[] stsBody = base64(Json.requiredText(body, "iamRequestBody"), "iamRequestBody");
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        try {
+            Json.MAPPER.readTree(base64(Json.requiredText(body, "iamRequestHeaders"), "iamRequestHeaders"))
+                    .fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw ApiError.badRequest("iamRequestHeaders is not base64 of a JSON object");
+        }
+        Identity identity;
+        Model.AwsKey key;
+        synchronized (world) {
+            identity = world.identitiesById.get(identityId);
+            key = identity == null ? null : identity.awsKey;
+        }
+        if (key == null) {
+            throw ApiError.notFound("AWS auth method not found for identity, did you configure AWS auth?");
+        }
+        String keyId = AwsSigV4.accessKeyId(headers);
+        if (keyId == null) {
+            throw ApiError.badRequest("Invalid AWS region");
+        }
+        if (!keyId.equals(key.accessKeyId())) {
+            throw ApiError.unauthorized("AWS STS rejected the request: InvalidClientTokenId (the security token "
+                    + "included in the request is invalid)");
+        }
+        AwsSigV4.verify(method, headers, stsBody, key.secretAccessKey(), world.now());
+        if (!new String(stsBody, StandardCharsets.UTF_8).equals("Action=GetCallerIdentity&Version=2011-06-15")) {
+            throw ApiError.unauthorized("AWS STS rejected the request: the replayed request is not GetCallerIdentity");
+        }
+        return loginResponse(tokens.issue(identity, "aws-auth"));
+    }
+
+    private static byte[] base64(String text, String field) {
+        try {
+            return java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(field + " is not valid base64");
+        }
     }
 
     private Response renew(Request request) {

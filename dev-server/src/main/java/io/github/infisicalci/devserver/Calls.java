@@ -7,12 +7,19 @@ import java.util.function.Predicate;
 /** The requests a {@link DevServer} has received, in arrival order; thread-safe. */
 public final class Calls {
     private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.Consumer<RecordedCall> listener = c -> { };
 
     Calls() {
     }
 
     void record(RecordedCall call) {
         calls.add(call);
+        listener.accept(call);
+    }
+
+    /** Tells {@code listener} about every call as it completes (e.g. to log it); replaces any earlier one. */
+    public void onCall(java.util.function.Consumer<RecordedCall> listener) {
+        this.listener = listener == null ? c -> { } : listener;
     }
 
     /** Every recorded call. */

@@ -27,6 +27,7 @@ public final class Faults {
     private final List<Fault> rules = new CopyOnWriteArrayList<>();
     private volatile boolean legacyServer;
     private volatile boolean emptyListForUnknown;
+    private volatile boolean reverseListings;
 
     Faults() {
     }
@@ -58,11 +59,25 @@ public final class Faults {
         return this;
     }
 
-    /** Removes every rule and switches both modes off. */
+    /**
+     * List the rows of a secrets listing in reverse order (deepest folders first in a recursive listing, each
+     * folder's secrets reversed), as a real server may: clients must not depend on the order.
+     */
+    public Faults reverseListings(boolean enabled) {
+        this.reverseListings = enabled;
+        return this;
+    }
+
+    /** Removes every rule and switches every mode off. */
     public void clear() {
         rules.clear();
         legacyServer = false;
         emptyListForUnknown = false;
+        reverseListings = false;
+    }
+
+    boolean reverseListings() {
+        return reverseListings;
     }
 
     boolean legacyServer() {

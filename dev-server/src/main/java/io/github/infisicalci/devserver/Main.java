@@ -12,11 +12,12 @@ import java.util.concurrent.CountDownLatch;
  * [--print-credentials]}. Runs until killed.
  */
 public final class Main {
-    static final String USAGE = "usage: java -jar infisical-dev-server.jar [--seed FILE] [--port 8080] [--host 127.0.0.1] [--print-credentials]\n"
+    static final String USAGE = "usage: java -jar infisical-dev-server.jar [--seed FILE] [--port 8080] [--host 127.0.0.1] [--print-credentials] [--quiet]\n"
             + "  --seed FILE          seed file (JSON, see dev-server/README.md); default: the built-in demo seed\n"
             + "  --port N             TCP port, 0 = any free port (default 8080)\n"
             + "  --host ADDRESS       address to bind (default 127.0.0.1, loopback only)\n"
-            + "  --print-credentials  also print universal-auth client secrets (never printed by default)";
+            + "  --print-credentials  also print universal-auth client secrets (never printed by default)\n"
+            + "  --quiet              do not log each request (method, path, parameter names, status)";
 
     private Main() {
     }
@@ -42,6 +43,8 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            System.out.println("Infisical dev server stopped (" + server.calls().all().size() + " requests served)");
+            System.out.flush();
             stopped.countDown();
         }, "infisical-dev-server-shutdown"));
         stopped.await();
@@ -53,12 +56,14 @@ public final class Main {
         int port = 8080;
         String host = "127.0.0.1";
         boolean printCredentials = false;
+        boolean quiet = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seedFile = Path.of(value(args, ++i, "--seed"));
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "--host" -> host = value(args, ++i, "--host");
                 case "--print-credentials" -> printCredentials = true;
+                case "--quiet", "-q" -> quiet = true;
                 case "--help", "-h" -> {
                     out.println(USAGE);
                     return null;
@@ -94,12 +99,23 @@ public final class Main {
             if (!identity.kubernetesTokens.isEmpty()) {
                 line.append("  kubernetes-auth");
             }
+            if (identity.awsKey != null) {
+                line.append("  aws-auth accessKeyId ").append(identity.awsKey.accessKeyId());
+            }
             out.println(line);
         }
         if (!printCredentials) {
             out.println("(client secrets are not printed; use --print-credentials, or read them from the seed file)");
         }
-        out.println("press Ctrl+C to stop");
+        if (!quiet) {
+            server.calls().onCall(call -> {
+                synchronized (out) {
+                    out.println(call.logLine());
+                    out.flush();
+                }
+            });
+        }
+        out.println("press Ctrl+C to stop" + (quiet ? "" : "; each request is logged (--quiet to stop that)"));
         out.flush();
         return server;
     }

@@ -181,6 +181,8 @@ final class Model {
         final Set<String> oidcTokens = new LinkedHashSet<>();
         final Set<String> jwtTokens = new LinkedHashSet<>();
         final Set<String> kubernetesTokens = new LinkedHashSet<>();
+        /** AWS IAM auth: the test credentials whose SigV4 signature is accepted (null = no AWS auth). */
+        AwsKey awsKey;
         /** Per login method ({@code oidc-auth}, ...): claims a presented JWT must carry ({@code *} = wildcard). */
         final Map<String, Map<String, String>> boundClaims = new LinkedHashMap<>();
         /** Universal-auth lockout (0 threshold = off): failures within counterReset lock the method for duration. */
@@ -204,6 +206,7 @@ final class Model {
             c.oidcTokens.addAll(oidcTokens);
             c.jwtTokens.addAll(jwtTokens);
             c.kubernetesTokens.addAll(kubernetesTokens);
+            c.awsKey = awsKey;
             c.boundClaims.putAll(boundClaims);
             c.lockoutThreshold = lockoutThreshold;
             c.lockoutDurationSeconds = lockoutDurationSeconds;
@@ -222,6 +225,14 @@ final class Model {
     }
 
     record Scope(String environment, String secretPath) {
+    }
+
+    /** Test AWS credentials of an identity with AWS IAM auth, and the principal STS would report. */
+    record AwsKey(String accessKeyId, String secretAccessKey, String arn) {
+        @Override
+        public String toString() {
+            return "AwsKey[" + accessKeyId + ", " + arn + "]";
+        }
     }
 
     static final class ServiceToken {

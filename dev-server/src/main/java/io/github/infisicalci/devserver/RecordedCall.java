@@ -19,4 +19,13 @@ public record RecordedCall(String method, String path, Map<String, String> query
     public RecordedCall {
         query = Map.copyOf(query);
     }
+
+    /**
+     * One log line: method, path, the query's parameter names (never their values) and the status, e.g.
+     * {@code GET /api/v4/secrets?projectId&environment&secretPath -> 200}.
+     */
+    public String logLine() {
+        String names = query.keySet().stream().sorted().reduce((a, b) -> a + "&" + b).map(q -> "?" + q).orElse("");
+        return method + " " + path + names + " -> " + (status < 0 ? "dropped" : Integer.toString(status));
+    }
 }

@@ -158,6 +158,13 @@ final class SecretRoutes {
                     }
                 }
             }
+            if (faults.reverseListings()) {
+                List<com.fasterxml.jackson.databind.JsonNode> rows = new ArrayList<>();
+                secrets.forEach(rows::add);
+                java.util.Collections.reverse(rows);
+                secrets.removeAll();
+                secrets.addAll(rows);
+            }
             if (imports) {
                 ArrayNode importArray = body.putArray("imports");
                 for (Folder f : folders) {

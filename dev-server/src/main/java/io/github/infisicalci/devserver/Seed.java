@@ -426,6 +426,7 @@ public final class Seed {
         private final Set<String> oidc = new LinkedHashSet<>();
         private final Set<String> jwt = new LinkedHashSet<>();
         private final Set<String> kubernetes = new LinkedHashSet<>();
+        private Model.AwsKey awsKey;
         private final Map<String, Map<String, String>> boundClaims = new LinkedHashMap<>();
         private long ttl = 2_592_000;
         private long maxTtl = 2_592_000;
@@ -470,6 +471,18 @@ public final class Seed {
         /** Attaches Kubernetes auth; these exact service-account tokens are accepted at login. */
         public IdentityBuilder kubernetesAuth(String... acceptedServiceAccountTokens) {
             kubernetes.addAll(Arrays.asList(acceptedServiceAccountTokens));
+            return this;
+        }
+
+        /**
+         * Attaches AWS IAM auth: a login whose STS GetCallerIdentity request is SigV4-signed with these test
+         * credentials (checked here; nothing is sent to AWS) is accepted; {@code arn} is the caller STS would name.
+         */
+        public IdentityBuilder awsAuth(String accessKeyId, String secretAccessKey, String arn) {
+            if (accessKeyId == null || accessKeyId.isBlank() || secretAccessKey == null || secretAccessKey.isEmpty()) {
+                throw new IllegalArgumentException("aws auth of identity '" + name + "' needs an accessKeyId and a secretAccessKey");
+            }
+            this.awsKey = new Model.AwsKey(accessKeyId, secretAccessKey, arn == null ? "arn:aws:iam::123456789012:user/dev" : arn);
             return this;
         }
 
@@ -558,7 +571,8 @@ public final class Seed {
                 throw new IllegalArgumentException("identity '" + name + "': accessTokenTTL (" + ttl
                         + ") must not exceed accessTokenMaxTTL (" + maxTtl + ")");
             }
-            if (clientId == null && oidc.isEmpty() && jwt.isEmpty() && kubernetes.isEmpty() && boundClaims.isEmpty()) {
+            if (clientId == null && oidc.isEmpty() && jwt.isEmpty() && kubernetes.isEmpty() && boundClaims.isEmpty()
+                    && awsKey == null) {
                 throw new IllegalArgumentException("identity '" + name + "' has no auth method");
             }
             Identity identity = new Identity(id != null ? id : Model.stableId("identity", name), name);
@@ -567,6 +581,7 @@ public final class Seed {
             identity.oidcTokens.addAll(oidc);
             identity.jwtTokens.addAll(jwt);
             identity.kubernetesTokens.addAll(kubernetes);
+            identity.awsKey = awsKey;
             identity.boundClaims.putAll(boundClaims);
             identity.lockoutThreshold = lockoutThreshold;
             identity.lockoutDurationSeconds = lockoutDuration;

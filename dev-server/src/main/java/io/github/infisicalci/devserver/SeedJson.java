@@ -22,7 +22,8 @@ final class SeedJson {
     private static final Set<String> IMPORT = Set.of("environment", "path");
     private static final Set<String> IDENTITY = Set.of("name", "id", "auth", "accessTokenTTL", "accessTokenMaxTTL",
             "accessTokenNumUsesLimit", "projects", "description");
-    private static final Set<String> AUTH = Set.of("method", "clientId", "clientSecret", "acceptedTokens", "boundClaims", "lockout");
+    private static final Set<String> AUTH = Set.of("method", "clientId", "clientSecret", "acceptedTokens", "boundClaims", "lockout",
+            "accessKeyId", "secretAccessKey", "arn");
     private static final Set<String> LOCKOUT = Set.of("threshold", "durationSeconds", "counterResetSeconds");
     private static final Set<String> MEMBERSHIP = Set.of("project", "role", "environments");
     private static final Set<String> TOKEN = Set.of("name", "token", "project", "scopes", "permissions", "expiresAt", "description");
@@ -179,9 +180,14 @@ final class SeedJson {
                         }
                         continue;
                     }
+                    if (method.equals("aws-auth")) {
+                        i.awsAuth(text(auth, "accessKeyId", aw, true), text(auth, "secretAccessKey", aw, true),
+                                text(auth, "arn", aw, false));
+                        continue;
+                    }
                     if (!method.equals("oidc-auth") && !method.equals("jwt-auth") && !method.equals("kubernetes-auth")) {
                         throw new IllegalArgumentException(aw + ".method '" + method
-                                + "' is not one of universal-auth, oidc-auth, jwt-auth, kubernetes-auth");
+                                + "' is not one of universal-auth, oidc-auth, jwt-auth, kubernetes-auth, aws-auth");
                     }
                     String[] tokens = strings(auth, "acceptedTokens", aw).toArray(String[]::new);
                     Map<String, String> claims = claims(auth, aw);

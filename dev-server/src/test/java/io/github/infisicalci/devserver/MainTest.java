@@ -36,6 +36,26 @@ class MainTest {
     }
 
     @Test
+    void logsEachRequestWithoutSecretsUnlessQuiet() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DevServer server = Main.start(new String[] {"--port", "0"}, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            Http http = new Http(server);
+            String token = http.login("demo-client-id", "demo-client-secret");
+            http.get("/api/v4/secrets?projectId=" + server.seed().projectId("demo-project")
+                    + "&environment=dev&secretPath=/database", token);
+            String out = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(out.contains("POST /api/v1/auth/universal-auth/login -> 200"), out);
+            assertTrue(out.contains("GET /api/v4/secrets?environment&projectId&secretPath -> 200"), out);
+            assertFalse(out.contains("demo-client-secret") || out.contains(token) || out.contains("/database"), out);
+        }
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        try (DevServer server = Main.start(new String[] {"--port", "0", "--quiet"}, new PrintStream(quiet, true, StandardCharsets.UTF_8))) {
+            new Http(server).login("demo-client-id", "demo-client-secret");
+            assertFalse(quiet.toString(StandardCharsets.UTF_8).contains("/login -> 200"));
+        }
+    }
+
+    @Test
     void printCredentialsShowsTheSecret() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DevServer server = Main.start(new String[] {"--port", "0", "--print-credentials"}, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
@@ -55,6 +75,7 @@ class MainTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // it waits for the request's log line; never hang the build
     void runsAsAProcessUntilKilled() throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
@@ -67,6 +88,14 @@ class MainTest {
             Http.Reply status = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(m.group(1) + "/api/status")).build());
             assertEquals(200, status.status());
             assertTrue(process.isAlive());
+            StringBuilder seen = new StringBuilder();
+            for (String line = reader.readLine(); line != null && !line.equals("GET /api/status -> 200"); line = reader.readLine()) {
+                seen.append(line).append('\n'); // the request is logged once it has been answered
+            }
+            process.toHandle().destroy(); // SIGTERM without closing our end of its output
+            String rest = String.join("\n", reader.lines().toList());
+            assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(rest.contains("Infisical dev server stopped (1 requests served)"), seen + rest);
         } finally {
             process.destroy();
             assertTrue(process.waitFor(10, TimeUnit.SECONDS));

@@ -71,8 +71,10 @@ class SeedTest {
         assertTrue(badSecret.contains("projects[0].environments[0].folders[0].secrets.K must be a string"), badSecret);
         String badEnvImport = error("{\"projects\":[{\"slug\":\"p\",\"environments\":[{\"slug\":\"dev\",\"folders\":[{\"path\":\"/\",\"imports\":[{\"environment\":\"qa\",\"path\":\"/\"}]}]}]}]}");
         assertTrue(badEnvImport.contains("environment 'qa' is not declared"), badEnvImport);
-        String badMethod = error("{\"identities\":[{\"name\":\"i\",\"auth\":[{\"method\":\"aws-auth\"}]}]}");
-        assertTrue(badMethod.contains("identities[0].auth[0].method 'aws-auth'"), badMethod);
+        String badMethod = error("{\"identities\":[{\"name\":\"i\",\"auth\":[{\"method\":\"gcp-auth\"}]}]}");
+        assertTrue(badMethod.contains("identities[0].auth[0].method 'gcp-auth'"), badMethod);
+        String awsWithoutKey = error("{\"identities\":[{\"name\":\"i\",\"auth\":[{\"method\":\"aws-auth\"}]}]}");
+        assertTrue(awsWithoutKey.contains("identities[0].auth[0].accessKeyId is required"), awsWithoutKey);
         String unknownProject = error("{\"identities\":[{\"name\":\"i\",\"auth\":[{\"method\":\"universal-auth\",\"clientId\":\"c\",\"clientSecret\":\"s3cr3t\"}],"
                 + "\"projects\":[{\"project\":\"ghost\",\"role\":\"viewer\"}]}]}");
         assertTrue(unknownProject.contains("unknown project 'ghost'"), unknownProject);

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The {@code method} input. */
 enum AuthKind {
-  UNIVERSAL, OIDC, JWT, KUBERNETES, TOKEN;
+  UNIVERSAL, OIDC, JWT, KUBERNETES, AWS_IAM, TOKEN;
 
   static Optional<AuthKind> parse(String text) {
     return switch (text.toLowerCase(Locale.ROOT)) {
@@ -13,9 +13,15 @@ enum AuthKind {
       case "oidc", "oidc-auth" -> Optional.of(OIDC);
       case "jwt", "jwt-auth" -> Optional.of(JWT);
       case "kubernetes", "kubernetes-auth" -> Optional.of(KUBERNETES);
+      case "aws-iam", "aws-auth", "aws-iam-auth" -> Optional.of(AWS_IAM);
       case "token", "access-token", "service-token" -> Optional.of(TOKEN);
       default -> Optional.empty();
     };
+  }
+
+  /** The value of the {@code method} input that selects this kind. */
+  String inputValue() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Whether the login uses the runner's OIDC ID token. */

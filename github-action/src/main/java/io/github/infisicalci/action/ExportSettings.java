@@ -8,6 +8,7 @@ import io.github.infisicalci.export.ExportException;
 import io.github.infisicalci.export.ExportFormat;
 import io.github.infisicalci.export.ExportPlanner;
 import io.github.infisicalci.export.KeySelection;
+import io.github.infisicalci.export.NamePolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -34,8 +35,8 @@ record ExportSettings(
     boolean clean = p.bool(in, "clean");
     boolean failOnMissing = p.bool(in, "fail-on-missing");
     boolean exportToken = p.bool(in, "export-token");
-    ExportPlanner planner = new ExportPlanner(selection(in, p), prefix(in, p), suffix(in, p),
-        EnvNamePolicy.allowing(Arrays.asList(in.get("allow-protected-names").split("[,\\s]+"))), failOnMissing);
+    EnvNamePolicy policy = NamePolicy.GITHUB_ACTIONS.allowing(
+        Arrays.asList(in.get("allow-protected-names").split("[,\\s]+")));
 
     ExportType exportType = ExportType.parse(in.get("export-type")).orElse(null);
     if (exportType == null) {
@@ -43,8 +44,11 @@ record ExportSettings(
     }
     ExportFormat format = ExportFormat.parse(in.get("file-format")).orElse(null);
     if (format == null) {
-      p.add("file-format", "'" + printable(in.get("file-format")) + "' is not supported; use dotenv or json");
+      p.add("file-format", "'" + printable(in.get("file-format")) + "' is not supported; use dotenv, shell or json");
     }
+    // names are checked for the file format only when a file is written
+    ExportPlanner planner = new ExportPlanner(selection(in, p), prefix(in, p), suffix(in, p), policy, failOnMissing,
+        exportType == ExportType.FILE ? format : null);
     Path outputFile = null;
     if (exportType == ExportType.FILE) {
       outputFile = resolveOutputFile(in.get("file-output-path"), env, workspace, p);

@@ -6,6 +6,8 @@ import io.github.infisicalci.client.SecretValue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -40,7 +42,10 @@ final class GitHubIdToken implements Supplier<SecretValue> {
     this.attempts = Math.max(1, attempts);
     this.backoff = backoff;
     this.log = log;
-    this.http = new OkHttpClient.Builder().callTimeout(timeout).retryOnConnectionFailure(false).build();
+    // No idle connections are kept: each attempt opens a fresh one, so an attempt is never spent on a
+    // pooled connection the endpoint already closed after an earlier answer.
+    this.http = new OkHttpClient.Builder().callTimeout(timeout).retryOnConnectionFailure(false)
+        .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
   }
 
   @Override

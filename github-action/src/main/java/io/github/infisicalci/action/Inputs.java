@@ -33,6 +33,7 @@ final class Inputs {
     d.put("project-slug", "");
     d.put("project-id", "");
     d.put("env-slug", "");
+    d.put("allowed-environments", "");
     d.put("secret-path", "/");
     d.put("recursive", "false");
     d.put("include-imports", "true");
@@ -52,6 +53,7 @@ final class Inputs {
     d.put("proxy", "");
     d.put("timeout", "60");
     d.put("retries", "3");
+    d.put("deadline", "5m");
     d.put("export-token", "false");
     d.put("kubernetes-token-path", "");
     return java.util.Collections.unmodifiableMap(d);

@@ -6,8 +6,15 @@ import java.io.PrintStream;
 
 /**
  * Everything the action prints. Every line goes through the current {@link Masker} (replacement
- * {@code ***}) except {@code ::add-mask::} commands, which must carry the value for the runner. Workflow
- * command data is escaped ({@code %}, CR, LF) so a message can never start a second command.
+ * {@code ***}) except {@code ::add-mask::} commands, which must carry the value for the runner.
+ *
+ * <p>Any message may hold text from the server, the inputs or the workspace, so no message can ever
+ * become a workflow command, by construction rather than by a list of cases: {@link #visible} shows
+ * every character that is not a letter, mark, number, punctuation, symbol or the ASCII space as
+ * {@code <U+XXXX>} (so a message is one runner line, and the ASCII space is the only white space left
+ * in it for .NET's {@code TrimStart()}), a line that would then start with a space or {@code :} gets the
+ * fixed prefix {@code "| "}, and {@code ##[} becomes {@code ## [}. Command data is escaped the same way
+ * plus the runner's {@code %}, CR and LF escapes.
  */
 final class Log {
   private final PrintStream out;
@@ -38,9 +45,7 @@ final class Log {
   }
 
   void info(String message) {
-    for (String line : masker.mask(message).split("\r\n|\r|\n", -1)) {
-      out.print(neutralize(line) + "\n");
-    }
+    out.print(plainLine(masker.mask(message)) + "\n");
     out.flush();
   }
 
@@ -73,7 +78,7 @@ final class Log {
   }
 
   private void command(String name, String message) {
-    out.print("::" + name + "::" + escapeData(masker.mask(message)) + "\n");
+    out.print("::" + name + "::" + escapeData(visible(masker.mask(message), true)) + "\n");
     out.flush();
   }
 
@@ -83,13 +88,45 @@ final class Log {
   }
 
   /**
-   * The runner ends a line at LF, CR or CR LF, reads {@code ::cmd::} as a command when it starts a line
-   * (after leading white space) and the legacy {@code ##[cmd]} wherever it appears in a line. So a
-   * plain line starting with {@code ::} is prefixed with {@code | }, and every {@code ##[} becomes
-   * {@code ## [}.
+   * {@code text} as one line the runner never reads as a command: see the class comment. The runner ends
+   * a line at LF, CR or CR LF, reads {@code ::cmd::} as a command when it starts a line after
+   * {@code TrimStart()}, and the legacy {@code ##[cmd]} wherever it appears in a line.
    */
-  private static String neutralize(String line) {
-    String safe = line.replace("##[", "## [");
-    return safe.stripLeading().startsWith("::") ? "| " + safe : safe;
+  static String plainLine(String text) {
+    String safe = visible(text, false).replace("##[", "## [");
+    return safe.startsWith(" ") || safe.startsWith(":") ? "| " + safe : safe;
+  }
+
+  /**
+   * {@code text} with every code point that is not a letter, mark, number, punctuation, symbol or the
+   * ASCII space shown as {@code <U+XXXX>}: controls (CR, LF, NEL, tab...), every Unicode space and
+   * line or paragraph separator, format characters (bidi overrides, zero-width), surrogates, private-use
+   * and unassigned code points. With {@code keepLineBreaks}, CR and LF stay (for command data, which
+   * {@link #escapeData} encodes).
+   */
+  static String visible(String text, boolean keepLineBreaks) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> {
+      if (cp == ' ' || (keepLineBreaks && (cp == '\r' || cp == '\n')) || printable(cp)) {
+        out.appendCodePoint(cp);
+      } else {
+        out.append(String.format("<U+%04X>", cp));
+      }
+    });
+    return out.toString();
+  }
+
+  private static boolean printable(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.CONNECTOR_PUNCTUATION,
+          Character.OTHER_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+      default -> false;
+    };
   }
 }

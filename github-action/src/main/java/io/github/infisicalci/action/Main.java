@@ -14,6 +14,7 @@ import java.util.Map;
  *   <li>no argument: the main step (inputs from {@code INPUT_*} variables, as the runner passes them);</li>
  *   <li>{@code post}: the post step (removes the exported file); action.yml's post-entrypoint
  *       {@code /app/post} passes it;</li>
+ *   <li>{@code --help}: what the jar is, its arguments, and how to run it by hand;</li>
  *   <li>{@code --self-check}: exercises the normal code paths offline and exits 0 (image build, AOT
  *       training).</li>
  * </ul>
@@ -35,6 +36,11 @@ public final class Main {
   public static int run(String[] args, Map<String, String> env, PrintStream out) {
     Log log = new Log(out, Masker.builder().build());
     try {
+      if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+        out.print(Help.text());
+        out.flush();
+        return 0;
+      }
       if (args.length > 0 && args[0].equals("--self-check")) {
         boolean verbose = args.length > 1 && args[1].equals("--verbose");
         return new SelfCheck(log, verbose ? out : null).run();
@@ -44,7 +50,7 @@ public final class Main {
       }
       if (args.length > 0 && !args[0].isBlank()) {
         log.error("Infisical: unknown argument '" + InputProblems.printable(args[0])
-            + "' (expected none, 'post' or '--self-check')");
+            + "' (expected none, 'post', '--self-check' or '--help')");
         return 2;
       }
       return new MainStep(env, log).run();

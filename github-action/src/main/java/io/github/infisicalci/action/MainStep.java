@@ -3,7 +3,6 @@ package io.github.infisicalci.action;
 import io.github.infisicalci.client.InfisicalClient;
 import io.github.infisicalci.client.InfisicalException;
 import io.github.infisicalci.client.InvalidConfigurationException;
-import io.github.infisicalci.client.RequestContext;
 import io.github.infisicalci.client.SecretValue;
 import io.github.infisicalci.client.auth.AuthMethod;
 import io.github.infisicalci.client.auth.AuthMethods;
@@ -14,16 +13,14 @@ import io.github.infisicalci.export.ExportEntry;
 import io.github.infisicalci.export.ExportException;
 import io.github.infisicalci.export.ExportPlan;
 import io.github.infisicalci.export.SecretScope;
+import io.github.infisicalci.export.SkippedName;
 import io.github.infisicalci.mask.EncodedForm;
 import io.github.infisicalci.mask.Masker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +35,6 @@ import java.util.Map;
  * and key, and exit code 1; never a value or a stack trace.
  */
 final class MainStep {
-  static final String STATE_FILE = "infisical_file";
   static final int MIN_MASK_WARN = 4;
 
   private final Map<String, String> env;
@@ -59,6 +55,7 @@ final class MainStep {
       addMask("input secret " + (i + 1), inputSecrets.get(i));
     }
     addMask("ACTIONS_ID_TOKEN_REQUEST_TOKEN", SecretValue.of(env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN")));
+    addMask(LoginSettings.ENV_TOKEN, SecretValue.of(env.getOrDefault(LoginSettings.ENV_TOKEN, "").trim()));
     refreshMasker();
 
     ActionSettings settings;
@@ -84,21 +81,34 @@ final class MainStep {
 
   private int fetchAndExport(ActionSettings settings) {
     SecretsResult result;
+    Deadline deadline = new Deadline(settings.network().deadline());
     try {
-      result = fetch(settings);
+      result = deadline.run(() -> fetch(settings), this::closeClient);
+    } catch (Deadline.Passed e) {
+      log.endAllGroups();
+      log.error("Infisical: " + e.getMessage() + "; nothing was exported");
+      return 1;
     } catch (InfisicalException e) {
       reportInfisical(settings, e);
       return 1;
     } catch (GitHubIdToken.IdTokenException e) {
       log.endAllGroups();
-      log.error("Infisical: " + e.getMessage() + "; nothing was exported");
+      log.error("Infisical: input 'method' (" + settings.login().method().inputValue()
+          + "): " + e.getMessage() + "; nothing was exported");
       return 1;
     } catch (InvalidConfigurationException e) {
       log.endAllGroups();
-      log.error("Infisical: " + e.getMessage() + "; nothing was exported");
+      log.error("Infisical: input '" + FailureReport.inputOf(e.field()) + "': " + e.getMessage()
+          + "; nothing was exported");
       return 1;
     }
 
+    if (!settings.target().allows(result.environment())) {
+      log.error("Infisical: input 'allowed-environments': the server answered for environment '"
+          + result.environment() + "', which is not one of " + String.join(", ", settings.target().allowedEnvironments())
+          + "; nothing was exported");
+      return 1;
+    }
     for (Secret secret : result.secrets()) {
       List<SecretValue> masks = MaskValues.of(secret.value());
       for (int i = 0; i < masks.size(); i++) {
@@ -107,7 +117,7 @@ final class MainStep {
     }
     refreshMasker();
 
-    SecretScope scope = new SecretScope(settings.target().projectLabel(), settings.target().environment(), settings.target().paths());
+    SecretScope scope = new SecretScope(settings.target().projectLabel(), result.environment(), settings.target().paths());
     Map<String, SecretValue> values = new LinkedHashMap<>();
     Map<String, Secret> byKey = new HashMap<>();
     for (Secret secret : result.secrets()) {
@@ -138,7 +148,20 @@ final class MainStep {
       log.warning("Infisical: required secret " + key + " not found in " + scope.describe()
           + " (fail-on-missing is false, so it is skipped)");
     }
+    for (SkippedName skipped : plan.skipped()) {
+      log.warning("Infisical: " + skipped.describe());
+    }
+    for (String note : plan.notes()) {
+      log.warning("Infisical: " + note);
+    }
 
+    try {
+      deadline.check();
+    } catch (Deadline.Passed e) {
+      log.endAllGroups();
+      log.error("Infisical: " + e.getMessage() + "; nothing was exported");
+      return 1;
+    }
     try {
       write(settings, result, plan, byKey);
     } catch (IOException | RuntimeException e) {
@@ -150,13 +173,23 @@ final class MainStep {
     return 0;
   }
 
+  /** Closes the client (when the deadline passed while it was in use). */
+  private synchronized void closeClient() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
   private SecretsResult fetch(ActionSettings settings) {
     log.group("Infisical: fetching secrets");
-    client = InfisicalClient.create(settings.network().clientConfig(log::info), auth(settings));
+    InfisicalClient created = InfisicalClient.create(settings.network().clientConfig(log::info), auth(settings));
+    synchronized (this) {
+      client = created;
+    }
     boolean keepToken = false;
     try {
-      SecretsResult result = client.fetchSecrets(settings.target().request());
-      SecretValue accessToken = client.accessToken();
+      SecretsResult result = created.fetchSecrets(settings.target().request());
+      SecretValue accessToken = created.accessToken();
       addMask("access token", accessToken);
       refreshMasker();
       log.info("Fetched " + result.secrets().size() + " secret(s) from project " + settings.target().projectLabel()
@@ -169,7 +202,7 @@ final class MainStep {
       return result;
     } finally {
       if (!keepToken) {
-        revoke(client);
+        revoke(created);
       }
       log.endGroup();
     }
@@ -181,6 +214,8 @@ final class MainStep {
       client.revoke();
     } catch (InfisicalException e) {
       log.warning("Infisical: could not revoke the access token: " + e.getMessage());
+    } catch (RuntimeException e) {
+      log.warning("Infisical: could not revoke the access token (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -196,6 +231,7 @@ final class MainStep {
       case KUBERNETES -> s.login().kubernetesTokenPath() == null
           ? AuthMethods.kubernetes(s.login().identityId())
           : AuthMethods.kubernetes(s.login().identityId(), s.login().kubernetesTokenPath());
+      case AWS_IAM -> AuthMethods.awsIam(s.login().identityId(), env);
       case TOKEN -> AuthMethods.token(s.login().token());
     };
   }
@@ -213,7 +249,7 @@ final class MainStep {
     String exportTo = switch (s.export().exportType()) {
       case ENV -> "environment variables";
       case OUTPUTS -> "step outputs";
-      case FILE -> "file " + s.workspace().relativize(s.export().outputFile()) + " (" + s.export().fileFormat().name().toLowerCase() + ")";
+      case FILE -> "file " + s.workspace().relativize(s.export().outputFile()) + " (" + s.export().fileFormat().inputValue() + ")";
       case NONE -> "nowhere (export-type: none)";
     };
     if (s.export().exportType() == ExportType.ENV || s.export().exportType() == ExportType.OUTPUTS) {
@@ -225,9 +261,9 @@ final class MainStep {
     if (exportedToken != null) {
       commands.queue(Path.of(env.get("GITHUB_OUTPUT")), "infisical-token", exportedToken);
     }
-    String stateFile = env.get("GITHUB_STATE");
-    if (s.export().exportType() == ExportType.FILE && s.export().clean() && present(stateFile)) {
-      commands.queue(Path.of(stateFile), STATE_FILE, SecretValue.of(s.export().outputFile().toString()));
+    String cleanup = cleanupRecord(s);
+    if (cleanup != null) {
+      commands.queue(Path.of(env.get("GITHUB_STATE")), CleanupRecord.STATE, SecretValue.of(cleanup));
     }
 
     log.group("Infisical: exporting " + plan.entries().size() + " secret(s) to " + exportTo);
@@ -247,7 +283,7 @@ final class MainStep {
     if (s.export().exportType() == ExportType.FILE) {
       byte[] bytes = s.export().fileFormat().render(plan.entries());
       try {
-        written = writePrivateFile(s.export().outputFile(), bytes);
+        written = ExportFile.write(s.export().outputFile(), bytes, s.workspace(), log::warning);
       } finally {
         Arrays.fill(bytes, (byte) 0);
       }
@@ -259,6 +295,9 @@ final class MainStep {
       if (written != null) {
         Files.deleteIfExists(written);
       }
+      if (cleanup != null) {
+        CleanupRecord.discard(env, cleanup);
+      }
       throw e;
     }
     log.endGroup();
@@ -269,6 +308,19 @@ final class MainStep {
       log.info("Infisical: exported " + plan.entries().size() + " secret(s) to " + exportTo);
     }
     writeSummary(s, result, plan, byKey, exportTo);
+  }
+
+  /** The nonce of the post step's record for the exported file, or null when nothing is to be cleaned. */
+  private String cleanupRecord(ActionSettings s) throws IOException {
+    if (s.export().exportType() != ExportType.FILE || !s.export().clean()) {
+      return null;
+    }
+    if (!present(env.get("GITHUB_STATE")) || CleanupRecord.folder(env).isEmpty()) {
+      log.warning("Infisical: GITHUB_STATE or HOME is not set, so the post step cannot remove "
+          + s.workspace().relativize(s.export().outputFile()) + "; remove it yourself");
+      return null;
+    }
+    return CleanupRecord.write(env, s.export().outputFile());
   }
 
   private void writeSummary(ActionSettings s, SecretsResult result, ExportPlan plan, Map<String, Secret> byKey,
@@ -300,6 +352,7 @@ final class MainStep {
           !entry.value().reveal().isBlank(), String.join("; ", notes)));
     }
     List<String> notes = new ArrayList<>();
+    plan.skipped().forEach(skipped -> notes.add(skipped.describe()));
     plan.skippedOptional().forEach(k -> notes.add("optional secret " + k + " not found"));
     plan.missingRequired().forEach(k -> notes.add("required secret " + k + " not found (fail-on-missing: false)"));
     notes.add("Environment chosen by " + s.target().environmentSource());
@@ -313,44 +366,15 @@ final class MainStep {
     }
   }
 
-  /** Writes {@code bytes} to {@code target} with mode 0600 (temp file in the same folder, then a move). */
-  static Path writePrivateFile(Path target, byte[] bytes) throws IOException {
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, ".infisical-", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try {
-      Files.write(temp, bytes, StandardOpenOption.TRUNCATE_EXISTING);
-      try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
-      return target;
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
   private void reportInfisical(ActionSettings s, InfisicalException e) {
     log.endAllGroups();
-    RequestContext c = e.context();
-    StringBuilder where = new StringBuilder();
-    where.append("project '").append(c.project() != null ? c.project() : s.target().projectLabel()).append("'");
-    where.append(", environment '").append(c.environment() != null ? c.environment() : s.target().environment()).append("'");
-    where.append(c.path() != null ? ", path '" + c.path() + "'" : ", " + pathsLabel(s.target().paths()));
-    if (c.key() != null) {
-      where.append(", key '").append(c.key()).append("'");
-    }
-    String status = e.status().isPresent() ? "HTTP " + e.status().getAsInt() + ", " : "";
-    String req = e.reqId().map(id -> ", request id " + id).orElse("");
-    log.error("Infisical: " + e.getMessage() + " (" + status + where + req + "); nothing was exported");
+    log.error(FailureReport.describe(s, e));
     int code = e.status().orElse(0);
     if ((code == 401 || code == 403) && idToken != null && s.login().method().usesGitHubIdToken()) {
       try {
-        log.error("Infisical: the identity's bound claims must match the GitHub ID token; "
-            + JwtClaims.describe(idToken.get()));
+        SecretValue jwt = idToken.get();
+        log.error("Infisical: " + JwtClaims.expiry(jwt, java.time.Instant.now()).orElseGet(() ->
+            "the identity's bound claims must match the GitHub ID token; " + JwtClaims.describe(jwt)));
       } catch (RuntimeException ignored) {
         // the token could not be fetched again; the first error says why
       }
@@ -360,9 +384,11 @@ final class MainStep {
   private void logSettings(ActionSettings s) {
     log.group("Infisical: settings");
     log.info("domain: " + s.network().domain());
-    log.info("method: " + s.login().method().name().toLowerCase());
+    log.info("method: " + s.login().method().inputValue()
+        + (s.login().method() == AuthKind.TOKEN ? " (" + s.login().tokenSource() + ")" : ""));
     log.info("project: " + s.target().projectLabel());
-    log.info("environment: " + s.target().environment() + " (" + s.target().environmentSource() + ")");
+    log.info("environment: " + (s.target().environment().isEmpty() ? "" : s.target().environment() + " ")
+        + "(" + s.target().environmentSource() + ")");
     log.info("secret paths: " + String.join(", ", s.target().paths()) + (s.target().recursive() ? " (recursive)" : ""));
     log.info("export-type: " + s.export().exportType().inputValue());
     log.endGroup();
@@ -394,7 +420,7 @@ final class MainStep {
     log.useMasker(b.build());
   }
 
-  private static String pathsLabel(List<String> paths) {
+  static String pathsLabel(List<String> paths) {
     return (paths.size() == 1 ? "path '" : "paths '") + String.join("', '", paths) + "'";
   }
 

@@ -28,11 +28,14 @@ record NetworkSettings(
     String caCertificatePem,
     Map<String, String> proxyEnv,
     Duration timeout,
-    int retries) {
+    int retries,
+    Duration deadline) {
 
   /** An extra HTTP header; the value may be a credential. */
   record Header(String name, SecretValue value) {}
 
+  /** A job runs 6 hours at most on GitHub-hosted runners. */
+  private static final Duration MAX_DEADLINE = Duration.ofHours(6);
   private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(ms|s|m)?");
   private static final Set<String> PROXY_VARIABLES = Set.of("https_proxy", "http_proxy", "no_proxy");
 
@@ -52,8 +55,14 @@ record NetworkSettings(
     } catch (NumberFormatException e) {
       p.add("retries", "'" + printable(in.get("retries")) + "' is not a whole number");
     }
+    Duration deadline = parseDuration(in.get("deadline"));
+    if (deadline == null || deadline.compareTo(MAX_DEADLINE) > 0) {
+      p.add("deadline", "'" + printable(in.get("deadline")) + "' is not a duration up to 360m; give seconds (90) or"
+          + " 500ms, 30s, 5m");
+      deadline = Duration.ofMinutes(5);
+    }
     NetworkSettings network = new NetworkSettings(in.get("domain"), headers(in, p), caPem(in, workspace, p),
-        proxyEnv(in.get("proxy"), env), timeout, retries);
+        proxyEnv(in.get("proxy"), env), timeout, retries, deadline);
     network.configProblems(p);
     return network;
   }
@@ -90,6 +99,14 @@ record NetworkSettings(
     return List.copyOf(headers);
   }
 
+  /** The largest CA file read (a bundle of a few hundred certificates). */
+  static final long MAX_CA_BYTES = 1 << 20;
+
+  /**
+   * PEM text as given, or the file a workspace-relative path names: never an absolute path, never a
+   * {@code ..} segment, never through a link that leaves the workspace, a regular file of at most 1 MiB.
+   * Messages name the path only, never what the file holds.
+   */
   private static String caPem(Inputs in, Path workspace, InputProblems p) {
     String ca = in.get("ca-certificate");
     if (ca.isEmpty()) {
@@ -98,11 +115,35 @@ record NetworkSettings(
     if (ca.contains("-----BEGIN")) {
       return ca;
     }
-    Path caPath = workspace.resolve(ca);
+    String shown = "'" + printable(ca) + "'";
+    if (ca.startsWith("/") || ca.startsWith("\\") || ca.indexOf('\0') >= 0) {
+      p.add("ca-certificate", shown + " must be PEM text or a path relative to the workspace (the container"
+          + " sees only the workspace), not an absolute path");
+      return null;
+    }
+    if (java.util.Arrays.asList(ca.split("[/\\\\]+")).contains("..")) {
+      p.add("ca-certificate", shown + " must stay inside the workspace ('..' is not allowed)");
+      return null;
+    }
+    Path caPath = workspace.resolve(ca).normalize();
     try {
-      return Files.readString(caPath);
+      Path real = caPath.toRealPath();
+      if (!real.startsWith(workspace.toRealPath())) {
+        p.add("ca-certificate", shown + " resolves outside the workspace (through a link)");
+        return null;
+      }
+      if (!Files.isRegularFile(real)) {
+        p.add("ca-certificate", shown + " is not a regular file");
+        return null;
+      }
+      if (Files.size(real) > MAX_CA_BYTES) {
+        p.add("ca-certificate", shown + " is larger than 1 MiB; give the CA certificate(s) only");
+        return null;
+      }
+      return Files.readString(real);
     } catch (IOException | RuntimeException e) {
-      p.add("ca-certificate", "is neither PEM text nor a readable file (" + caPath + ")");
+      p.add("ca-certificate", "is neither PEM text nor a readable file in the workspace (" + shown + ": "
+          + e.getClass().getSimpleName() + ")");
       return null;
     }
   }
@@ -161,7 +202,7 @@ record NetworkSettings(
       try {
         clientConfig(line -> { });
       } catch (InvalidConfigurationException e) {
-        p.add(inputFor(e.getMessage()), e.getMessage());
+        p.add(FailureReport.inputOf(e.field()), FailureReport.inputMessage(e));
       }
     }
   }
@@ -172,7 +213,7 @@ record NetworkSettings(
       part.accept(b);
       b.build();
     } catch (InvalidConfigurationException e) {
-      p.add(input, e.getMessage());
+      p.add(input, FailureReport.inputMessage(e));
     }
   }
 
@@ -218,23 +259,6 @@ record NetworkSettings(
       default -> Duration.ofSeconds(n);
     };
     return d.isZero() ? null : d;
-  }
-
-  private static String inputFor(String message) {
-    String m = message.toLowerCase(Locale.ROOT);
-    if (m.contains("baseurl")) {
-      return "domain";
-    }
-    if (m.contains("proxy")) {
-      return "proxy";
-    }
-    if (m.contains("header")) {
-      return "extra-headers";
-    }
-    if (m.contains("ca")) {
-      return "ca-certificate";
-    }
-    return "timeout";
   }
 
   /** Names the server only: header values, CA text and proxy credentials stay out. */

@@ -7,9 +7,8 @@ import java.util.Map;
 
 /**
  * The {@code post-entrypoint} step: removes the file written by {@code export-type: file} when
- * {@code clean} was true. The main step saved the file's path in {@code GITHUB_STATE}; the runner hands
- * it back as {@code STATE_infisical_file}. Only a file inside the workspace is ever removed, and never
- * through a linked folder.
+ * {@code clean} was true. It trusts only a {@link CleanupRecord} this run's main step wrote (the state
+ * holds its nonce). Only a file inside the workspace is ever removed, and never through a linked folder.
  */
 final class PostStep {
   private final Map<String, String> env;
@@ -21,11 +20,17 @@ final class PostStep {
   }
 
   int run() {
-    String saved = env.get("STATE_" + MainStep.STATE_FILE);
-    if (saved == null || saved.isBlank()) {
+    String nonce = env.get("STATE_" + CleanupRecord.STATE);
+    if (nonce == null || nonce.isBlank()) {
       log.info("Infisical: nothing to clean up");
       return 0;
     }
+    var recorded = CleanupRecord.take(env, nonce.trim(),
+        why -> log.warning("Infisical: not removing anything: " + why));
+    if (recorded.isEmpty()) {
+      return 0;
+    }
+    String saved = recorded.get().toString();
     String workspaceText = env.get("GITHUB_WORKSPACE");
     if (workspaceText == null || workspaceText.isBlank()) {
       log.warning("Infisical: GITHUB_WORKSPACE is not set; not removing " + saved);

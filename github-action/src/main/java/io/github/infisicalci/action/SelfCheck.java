@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@code --self-check}: runs the real main and post steps once, offline, against a canned
@@ -39,6 +41,7 @@ final class SelfCheck {
       Path workspace = Files.createDirectories(dir.resolve("workspace"));
       Map<String, String> env = new HashMap<>();
       env.put("GITHUB_WORKSPACE", workspace.toString());
+      env.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
       for (String name : new String[] {"GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"}) {
         Path file = dir.resolve(name.toLowerCase());
         Files.createFile(file);
@@ -66,7 +69,12 @@ final class SelfCheck {
       boolean fileOk = fileCode == 0 && Files.exists(workspace.resolve(".env"));
       log.info("self-check: main step, export-type file: " + (fileOk ? "ok" : "FAILED (exit " + fileCode + ")"));
 
-      env.put("STATE_" + MainStep.STATE_FILE, workspace.resolve(".env").toString());
+      List<String> state = Files.readAllLines(Path.of(env.get("GITHUB_STATE")));
+      for (int i = 0; i + 1 < state.size(); i++) {
+        if (state.get(i).startsWith(CleanupRecord.STATE + "<<")) {
+          env.put("STATE_" + CleanupRecord.STATE, state.get(i + 1));
+        }
+      }
       int postCode = Main.run(new String[] {"post"}, env, quiet);
       boolean postOk = postCode == 0 && !Files.exists(workspace.resolve(".env"));
       log.info("self-check: post step: " + (postOk ? "ok" : "FAILED (exit " + postCode + ")"));
@@ -78,12 +86,39 @@ final class SelfCheck {
       boolean leaked = sink.toString(StandardCharsets.UTF_8).replace("::add-mask::self-check-secret-value", "")
           .contains("self-check-secret-value");
       log.info("self-check: masking of the client secret: " + (leaked ? "FAILED" : "ok"));
-      return envOk && fileOk && postOk && badOk && !leaked ? 0 : 1;
+      boolean tlsOk = tlsStage(env, quiet);
+      log.info("self-check: main step over HTTPS (ca-certificate): " + (tlsOk ? "ok" : "FAILED"));
+      return envOk && fileOk && postOk && badOk && !leaked && tlsOk ? 0 : 1;
     } catch (IOException e) {
       log.error("self-check: " + e.getClass().getSimpleName() + ": " + e.getMessage());
       return 1;
     } finally {
       deleteTree(dir);
+    }
+  }
+
+  /**
+   * The main step once more, over HTTPS to a responder with a throw-away certificate given as the
+   * {@code ca-certificate} input: real runs talk HTTPS, and the image's AOT training run must see that
+   * path too (PEM parsing, trust store, handshake), or those classes load and start cold in every run.
+   */
+  private boolean tlsStage(Map<String, String> env, PrintStream quiet) throws IOException {
+    SelfCheckTls tls;
+    try {
+      tls = new SelfCheckTls();
+      try (CannedServer server = new CannedServer(tls.serverContext())) {
+        Files.writeString(Path.of(env.get("GITHUB_ENV")), "");
+        env.put("INPUT_EXPORT-TYPE", "env");
+        env.put("INPUT_DOMAIN", "https://127.0.0.1:" + server.port());
+        env.put("INPUT_CA-CERTIFICATE", tls.certificatePem());
+        int code = Main.run(new String[0], env, quiet);
+        return code == 0 && Files.readString(Path.of(env.get("GITHUB_ENV"))).contains("SELF_CHECK_TOKEN");
+      }
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      log.error("self-check: TLS set-up failed (" + e.getClass().getSimpleName() + ")");
+      return false;
     }
   }
 
@@ -133,7 +168,13 @@ final class SelfCheck {
     private final Thread thread;
 
     CannedServer() throws IOException {
-      socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+      this(null);
+    }
+
+    /** Over TLS with {@code tls}'s server identity, or plain HTTP when it is {@code null}. */
+    CannedServer(SSLContext tls) throws IOException {
+      socket = tls == null ? new ServerSocket(0, 16, InetAddress.getLoopbackAddress())
+          : tls.getServerSocketFactory().createServerSocket(0, 16, InetAddress.getLoopbackAddress());
       thread = new Thread(this::serve, "self-check-server");
       thread.setDaemon(true);
       thread.start();

@@ -20,10 +20,14 @@ record TargetSettings(
     ProjectRef project,
     String environment,
     String environmentSource,
+    List<String> allowedEnvironments,
     List<String> paths,
     boolean recursive,
     boolean includeImports,
     boolean expandReferences) {
+
+  /** Where the environment comes from when a service token's scope decides it. */
+  static final String SERVICE_TOKEN_SCOPE = "the service token's scope";
 
   static TargetSettings parse(Inputs in, Map<String, String> env, Path workspace, LoginSettings login,
       InputProblems p) {
@@ -46,21 +50,28 @@ record TargetSettings(
       String branch = firstNonBlank(env.get("GITHUB_HEAD_REF"), env.get("GITHUB_REF_NAME"));
       try {
         var mapping = BranchEnvironmentMapping.read(workspace.resolve(".infisical.json"));
-        if (mapping.isEmpty()) {
-          p.add("env-slug", "is required (there is no .infisical.json in the workspace to map the branch from)");
+        var match = mapping.flatMap(m -> m.resolve(branch));
+        if (match.isPresent()) {
+          environment = match.get().environment();
+          environmentSource = ".infisical.json: " + match.get().describe(branch);
+        } else if (login.serviceToken()) {
+          environmentSource = SERVICE_TOKEN_SCOPE;
+        } else if (mapping.isEmpty()) {
+          p.add("env-slug", "is required (there is no .infisical.json in the workspace to map the branch from,"
+              + " and only a service token carries its own environment)");
         } else {
-          var match = mapping.get().resolve(branch);
-          if (match.isPresent()) {
-            environment = match.get().environment();
-            environmentSource = ".infisical.json: " + match.get().describe(branch);
-          } else {
-            p.add("env-slug", "is empty and .infisical.json maps no environment for branch '"
-                + (branch == null ? "" : branch) + "' and has no defaultEnvironment");
-          }
+          p.add("env-slug", "is empty and .infisical.json maps no environment for branch '"
+              + (branch == null ? "" : branch) + "' and has no defaultEnvironment");
         }
       } catch (ExportException e) {
         e.problems().forEach(problem -> p.add("env-slug", "is empty and " + problem));
       }
+    }
+
+    List<String> allowed = allowedEnvironments(in);
+    if (!environment.isEmpty() && !allowed.isEmpty() && !allowed.contains(environment)) {
+      p.add("allowed-environments", "environment '" + environment + "' (" + environmentSource + ") is not one of "
+          + String.join(", ", allowed) + "; nothing is read from it");
     }
 
     List<String> paths = new ArrayList<>();
@@ -76,7 +87,7 @@ record TargetSettings(
       paths.add("/");
     }
 
-    TargetSettings target = new TargetSettings(project, environment, environmentSource, List.copyOf(paths),
+    TargetSettings target = new TargetSettings(project, environment, environmentSource, allowed, List.copyOf(paths),
         p.bool(in, "recursive"), p.bool(in, "include-imports"), p.bool(in, "expand-references"));
     if (!environment.isEmpty()) {
       try {
@@ -86,6 +97,21 @@ record TargetSettings(
       }
     }
     return target;
+  }
+
+  private static List<String> allowedEnvironments(Inputs in) {
+    List<String> allowed = new ArrayList<>();
+    for (String slug : in.get("allowed-environments").split("[,\\s]+")) {
+      if (!slug.isBlank() && !allowed.contains(slug.trim())) {
+        allowed.add(slug.trim());
+      }
+    }
+    return List.copyOf(allowed);
+  }
+
+  /** Whether {@code slug} may be read: always when {@code allowed-environments} is empty. */
+  boolean allows(String slug) {
+    return allowedEnvironments.isEmpty() || allowedEnvironments.contains(slug);
   }
 
   /** The request for the configured project, environment and paths. */

@@ -68,7 +68,19 @@ class ActionJarIT {
   void selfCheckPassesOffline() throws Exception {
     RunnerSim.Run run = exec(Map.of(), "--self-check");
     assertEquals(0, run.exitCode(), run.stdout());
-    assertEquals(5, run.lines().stream().filter(l -> l.startsWith("self-check:") && l.endsWith(": ok")).count(),
+    assertEquals(6, run.lines().stream().filter(l -> l.startsWith("self-check:") && l.endsWith(": ok")).count(),
         run.stdout());
+    // the AOT training run must see HTTPS, which real runs use (SelfCheckTls)
+    assertTrue(run.lines().contains("self-check: main step over HTTPS (ca-certificate): ok"), run.stdout());
+  }
+
+  @Test
+  void helpSaysWhatTheJarIsAndHowToRunItByHand() throws Exception {
+    RunnerSim.Run run = exec(Map.of(), "--help");
+    assertEquals(0, run.exitCode(), run.stdout());
+    assertTrue(run.stdout().contains("post") && run.stdout().contains("--self-check"), run.stdout());
+    assertTrue(run.stdout().contains("INPUT_CLIENT-ID") && run.stdout().contains("env INPUT_DOMAIN="), run.stdout());
+    assertTrue(run.stdout().contains("::add-mask:: lines carry every secret value"), run.stdout());
+    assertEquals(List.of(), RunnerCommands.names(run.stdout()), "help text holds no workflow command");
   }
 }

@@ -77,12 +77,42 @@ class ActionYmlTest {
     assertTrue(yml.contains("  post-entrypoint: /app/post"), "post-entrypoint is the image's /app/post");
     assertTrue(yml.stream().noneMatch(l -> l.startsWith("  entrypoint:") || l.equals("  args:")),
         "the main stage uses the image's ENTRYPOINT, with no args (the runner passes args to both stages)");
+    List<String> entrypoint = imageEntrypoint();
+    // /app/post's #! line: the kernel runs env with everything after "#!/usr/bin/env " as ONE argument,
+    // which -S splits; so the line is the ENTRYPOINT with -S after env and `post` at the end.
+    String shebang = "#!" + entrypoint.get(0) + " -S " + String.join(" ", entrypoint.subList(1, entrypoint.size())) + " post";
     List<String> dockerfile = Files.readAllLines(ROOT.resolve("Dockerfile"));
-    String entrypoint = dockerfile.stream().filter(l -> l.startsWith("ENTRYPOINT ["))
+    assertTrue(dockerfile.stream().anyMatch(l -> l.contains("'" + shebang + "'") && l.contains("printf")),
+        "/app/post must run the ENTRYPOINT command with 'post': " + shebang);
+    // Linux before 5.1 reads only the first 127 characters of a #! line (self-hosted runners on older kernels).
+    assertTrue(shebang.length() <= 127, "the #! line of /app/post is " + shebang.length() + " characters");
+  }
+
+  /**
+   * An earlier step's JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or _JAVA_OPTIONS (the runner passes the job's
+   * environment into the container) must not reach the JVM: the ENTRYPOINT, and so /app/post, start java
+   * through env -u for each of them. (Proven end to end on container-sim by
+   * benchmarks/startup/container-proof.sh, step 5.)
+   */
+  @Test
+  void theJvmStartsWithoutJavaOptionVariables() throws Exception {
+    List<String> entrypoint = imageEntrypoint();
+    assertEquals("/usr/bin/env", entrypoint.get(0));
+    int java = entrypoint.indexOf("/opt/java/openjdk/bin/java");
+    assertTrue(java > 0, "env starts java: " + entrypoint);
+    List<String> envArgs = entrypoint.subList(1, java);
+    for (String name : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+      int at = envArgs.indexOf(name);
+      assertTrue(at > 0 && envArgs.get(at - 1).equals("-u"), "env -u " + name + " in " + entrypoint);
+    }
+    assertTrue(envArgs.stream().allMatch(a -> a.equals("-u") || a.matches("[A-Z_]+")),
+        "env only unsets variables (no -i: the runner's INPUT_ names must pass): " + envArgs);
+  }
+
+  /** The Dockerfile's last ENTRYPOINT, exec form, as a list. */
+  private static List<String> imageEntrypoint() throws Exception {
+    String line = Files.readAllLines(ROOT.resolve("Dockerfile")).stream().filter(l -> l.startsWith("ENTRYPOINT ["))
         .reduce((a, b) -> b).orElseThrow();
-    String command = String.join(" ", entrypoint.substring("ENTRYPOINT [".length(), entrypoint.length() - 1)
-        .replace("\"", "").split(", "));
-    assertTrue(dockerfile.stream().anyMatch(l -> l.contains("'exec " + command + " post \"$@\"'")),
-        "/app/post must exec the ENTRYPOINT command with 'post': " + command);
+    return List.of(line.substring("ENTRYPOINT [".length(), line.length() - 1).replace("\"", "").split(", "));
   }
 }

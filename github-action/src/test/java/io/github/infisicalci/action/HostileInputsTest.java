@@ -51,7 +51,7 @@ class HostileInputsTest {
         + "\"secretPath\":" + json(hostilePath) + "},"
         + "{\"secretKey\":" + json(HOSTILE_KEY) + ",\"secretValue\":\"hostile-value-1\",\"type\":\"shared\","
         + "\"environment\":\"dev\",\"secretPath\":\"/\"}],\"imports\":[]}";
-    server.faults().on("/api/v4/secrets").times(2).respond(200, body);
+    server.faults().onRegex("^/api/v(4/secrets|3/secrets/raw)$").times(2).respond(200, body); // slug: v3 listing
     RunnerSim r = runner().input("secret-path", "/\n/db").input("secrets", "GOOD");
     RunnerSim.Run run = r.run();
     assertEquals(0, run.exitCode(), run.stdout());
@@ -64,6 +64,52 @@ class HostileInputsTest {
       assertFalse(t.startsWith("::set-output"), line);
     }
     assertEquals(Map.of("GOOD", "good-value-1"), r.exportedEnv());
+  }
+
+  @Test
+  void unicodeWhiteSpaceBeforeAServerCommandDoesNotMakeItRun() throws Exception {
+    for (char ws : RunnerCommands.DOTNET_WHITESPACE) {
+      String hostilePath = "/\n" + ws + "::stop-commands::tok";
+      String hostileKey = ws + "::save-state name=infisical_post::0123456789abcdef0123456789abcdef";
+      String body = "{\"secrets\":["
+          + "{\"secretKey\":\"GOOD\",\"secretValue\":\"good-value-1\",\"type\":\"shared\",\"environment\":\"dev\","
+          + "\"secretPath\":" + json(hostilePath) + "},"
+          + "{\"secretKey\":" + json(hostileKey) + ",\"secretValue\":\"hostile-value-1\",\"type\":\"shared\","
+          + "\"environment\":\"dev\",\"secretPath\":\"/\"}],\"imports\":[]}";
+      server.faults().onRegex("^/api/v(4/secrets|3/secrets/raw)$").times(2).respond(200, body);
+      RunnerSim r = runner().input("secret-path", "/\n/db").input("secrets", "GOOD");
+      RunnerSim.Run run = r.run();
+      assertEquals(0, run.exitCode(), run.stdout());
+      List<String> names = RunnerCommands.names(run.stdout());
+      assertTrue(names.stream().allMatch(n -> List.of("add-mask", "group", "endgroup").contains(n)),
+          () -> String.format("U+%04X: %s%n%s", (int) ws, names, run.stdout()));
+      assertEquals(Map.of("GOOD", "good-value-1"), r.exportedEnv());
+    }
+  }
+
+  @Test
+  void caCertificatePathsStayInsideTheWorkspaceAndTheirContentIsNeverShown() throws Exception {
+    RunnerSim r = runner();
+    Path outside = Files.writeString(tmp.resolve("outside.pem"), "OUTSIDE-CONTENT-4711");
+    Files.createDirectories(r.workspace.resolve("certs"));
+    Files.createSymbolicLink(r.workspace.resolve("certs/link.pem"), outside);
+    Files.writeString(r.workspace.resolve("certs/not-a-cert.pem"), "INSIDE-CONTENT-4712\n");
+    Map<String, String> cases = Map.of(
+        outside.toString(), "not an absolute path",
+        "../outside.pem", "'..' is not allowed",
+        "certs/../../outside.pem", "'..' is not allowed",
+        "certs/link.pem", "resolves outside the workspace",
+        "certs", "is not a regular file",
+        "certs/missing.pem", "neither PEM text nor a readable file in the workspace",
+        "certs/not-a-cert.pem", "must hold at least one PEM certificate");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      RunnerSim.Run run = r.input("ca-certificate", c.getKey()).run();
+      assertEquals(1, run.exitCode(), run.stdout());
+      String errors = String.join("\n", run.errors());
+      assertTrue(errors.contains("input 'ca-certificate'") && errors.contains(c.getValue()), c.getKey() + ": " + errors);
+      assertFalse(run.stdout().contains("CONTENT-471"), run.stdout());
+      assertTrue(run.stdout().contains("nothing was fetched"), run.stdout());
+    }
   }
 
   private static String json(String text) throws Exception {
@@ -107,7 +153,7 @@ class HostileInputsTest {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
     Path victim = Files.writeString(outside.resolve("app.env"), "keep me");
     Files.createSymbolicLink(r.workspace.resolve("config"), outside);
-    r.env.put("STATE_" + MainStep.STATE_FILE, r.workspace.resolve("config/app.env").toString());
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(r.env, r.workspace.resolve("config/app.env")));
     RunnerSim.Run post = r.run("post");
     assertEquals(0, post.exitCode(), post.stdout());
     assertTrue(Files.exists(victim), post.stdout());
@@ -115,12 +161,65 @@ class HostileInputsTest {
 
     Path inside = Files.writeString(r.workspace.resolve("real.env"), "x");
     Files.createSymbolicLink(r.workspace.resolve("link.env"), outside.resolve("app.env"));
-    r.env.put("STATE_" + MainStep.STATE_FILE, r.workspace.resolve("link.env").toString());
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(r.env, r.workspace.resolve("link.env")));
     assertEquals(0, r.run("post").exitCode());
     assertTrue(Files.exists(victim), "a link itself may go, never its target");
-    r.env.put("STATE_" + MainStep.STATE_FILE, inside.toString());
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(r.env, inside));
     assertEquals(0, r.run("post").exitCode());
     assertFalse(Files.exists(inside));
+  }
+
+  @Test
+  void postStepTrustsOnlyARecordItsOwnMainStepWrote() throws Exception {
+    RunnerSim r = runner();
+    Path victim = Files.writeString(r.workspace.resolve("important.txt"), "keep me");
+    // the state name the action used before, forged by a printed ::save-state:: or an earlier step
+    r.env.put("STATE_infisical_file", victim.toString());
+    RunnerSim.Run post = r.run("post");
+    assertEquals(0, post.exitCode(), post.stdout());
+    assertTrue(Files.exists(victim), post.stdout());
+
+    r.env.put("STATE_" + CleanupRecord.STATE, victim.toString());
+    post = r.run("post");
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("not one this action writes"), post.stdout());
+
+    r.env.put("STATE_" + CleanupRecord.STATE, "0123456789abcdef0123456789abcdef");
+    post = r.run("post");
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("no record"), post.stdout());
+
+    String nonce = CleanupRecord.write(r.env, victim);
+    Path record = CleanupRecord.folder(r.env).orElseThrow().resolve("post-" + nonce);
+    Files.setPosixFilePermissions(record, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+    r.env.put("STATE_" + CleanupRecord.STATE, nonce);
+    post = r.run("post");
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("not written by this action"), post.stdout());
+
+    if (Files.getAttribute(CleanupRecord.folder(r.env).orElseThrow(), "unix:uid").equals(0)) {
+      // as root (the container's user) a record of another user, as an unprivileged earlier step would write it
+      String foreign = CleanupRecord.write(r.env, victim);
+      Files.setAttribute(CleanupRecord.folder(r.env).orElseThrow().resolve("post-" + foreign), "unix:uid", 65534);
+      r.env.put("STATE_" + CleanupRecord.STATE, foreign);
+      post = r.run("post");
+      assertTrue(Files.exists(victim), post.stdout());
+      assertTrue(post.stdout().contains("not written by this action"), post.stdout());
+    }
+
+    Map<String, String> otherRun = new java.util.HashMap<>(r.env);
+    otherRun.put("GITHUB_RUN_ID", "999");
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(otherRun, victim));
+    post = r.run("post");
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("another run"), post.stdout());
+
+    Path link = CleanupRecord.folder(r.env).orElseThrow().resolve("post-" + "a".repeat(32));
+    Files.createSymbolicLink(link, CleanupRecord.folder(r.env).orElseThrow().resolve("post-" + CleanupRecord.write(r.env, victim)));
+    r.env.put("STATE_" + CleanupRecord.STATE, "a".repeat(32));
+    post = r.run("post");
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("not written by this action"), post.stdout());
   }
 
   @Test

@@ -32,6 +32,8 @@ class OidcActionTest {
   final List<String> requests = new CopyOnWriteArrayList<>();
   final AtomicInteger failuresLeft = new AtomicInteger();
   volatile String issued = GOOD_JWT;
+  volatile int forcedStatus;
+  volatile String forcedBody = "{}";
   RunnerSim runner;
 
   static String jwt(String sub, String aud, String repository, String ref) {
@@ -48,13 +50,18 @@ class OidcActionTest {
     server = DevServer.start(Seed.builder()
         .project("shop", p -> p.secret("dev", "/", "API_KEY", "api-key-from-oidc"))
         .identity("gh", i -> i.id("11111111-2222-3333-4444-555555555555").oidcAuth(GOOD_JWT).member("shop", "viewer"))
+        .identity("gh-claims", i -> i.id("66666666-2222-3333-4444-555555555555")
+            .oidcBoundClaims(Map.of("repository", "acme/shop")).member("shop", "viewer"))
         .build());
     tokenEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     tokenEndpoint.createContext("/token", exchange -> {
       requests.add(exchange.getRequestURI().getRawQuery() + " auth=" + exchange.getRequestHeaders().getFirst("Authorization"));
       byte[] body;
       int status;
-      if (failuresLeft.getAndDecrement() > 0) {
+      if (forcedStatus != 0) {
+        status = forcedStatus;
+        body = forcedBody.getBytes(StandardCharsets.UTF_8);
+      } else if (failuresLeft.getAndDecrement() > 0) {
         status = 503;
         body = "{}".getBytes(StandardCharsets.UTF_8);
       } else {
@@ -123,5 +130,58 @@ class OidcActionTest {
     assertTrue(errors.contains("ref='refs/heads/dev'"), errors);
     assertFalse(run.visible().contains(OTHER_JWT));
     assertFalse(run.visible().contains(OTHER_JWT.split("\\.")[1]));
+  }
+
+  @Test
+  void refusedTokenRequestNamesThePermission() {
+    forcedStatus = 403;
+    RunnerSim.Run run = runner.run();
+    assertEquals(1, run.exitCode(), run.stdout());
+    String errors = String.join("\n", run.errors());
+    assertTrue(errors.contains("HTTP 403") && errors.contains("check that the job has 'permissions: id-token: write'"),
+        run.stdout());
+    assertFalse(errors.contains("IdTokenException"), errors);
+    assertEquals(0, server.calls().all().size(), "no login without a token");
+  }
+
+  @Test
+  void failingTokenEndpointSaysAfterHowManyAttempts() {
+    forcedStatus = 500;
+    runner.input("retries", "1");
+    RunnerSim.Run run = runner.run();
+    assertEquals(1, run.exitCode(), run.stdout());
+    String errors = String.join("\n", run.errors());
+    assertTrue(errors.contains("after 2 attempts (last: HTTP 500)"), run.stdout());
+    assertFalse(errors.contains("IdTokenException"), errors);
+    assertEquals(2, requests.size());
+  }
+
+  @Test
+  void answerWithoutATokenSaysWhichFieldIsMissing() {
+    forcedStatus = 200;
+    forcedBody = "{\"count\":0}";
+    RunnerSim.Run run = runner.run();
+    assertEquals(1, run.exitCode(), run.stdout());
+    String errors = String.join("\n", run.errors());
+    assertTrue(errors.contains("held no token (field 'value')"), run.stdout());
+    assertFalse(errors.contains("IdTokenException"), errors);
+  }
+
+  @Test
+  void expiredIdTokenGetsAnExpiryHintWithExpAndIat() {
+    long now = java.time.Instant.now().getEpochSecond();
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    issued = b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+        + b64.encodeToString(("{\"sub\":\"repo:acme/shop:ref:refs/heads/main\",\"repository\":\"acme/shop\","
+            + "\"iat\":" + (now - 900) + ",\"exp\":" + (now - 600) + "}").getBytes(StandardCharsets.UTF_8))
+        + ".c2ln";
+    runner.input("identity-id", "66666666-2222-3333-4444-555555555555");
+    RunnerSim.Run run = runner.run();
+    assertEquals(1, run.exitCode(), run.stdout());
+    String errors = String.join("\n", run.errors());
+    assertTrue(errors.contains("the GitHub ID token had expired: exp=" + (now - 600)), errors);
+    assertTrue(errors.contains("iat=" + (now - 900)), errors);
+    assertFalse(errors.contains("bound claims must match"), errors);
+    assertFalse(run.visible().contains(issued));
   }
 }

@@ -38,6 +38,11 @@ final class RunnerSim {
     env.put("GITHUB_STEP_SUMMARY", stepSummary.toString());
     env.put("GITHUB_REF_NAME", "main");
     env.put("GITHUB_ACTIONS", "true");
+    env.put("HOME", Files.createDirectories(root.resolve("home")).toString());
+    env.put("GITHUB_RUN_ID", "1001");
+    env.put("GITHUB_RUN_ATTEMPT", "1");
+    env.put("GITHUB_JOB", "build");
+    env.put("GITHUB_ACTION", "__infisical");
   }
 
   /** Sets an input the way the runner does ({@code client-id} → {@code INPUT_CLIENT-ID}). */

@@ -74,7 +74,8 @@ class UnitsTest {
     log.error("bad hunter22 %\nnext");
     log.group("g");
     log.endAllGroups();
-    assertEquals("::add-mask::a%25b%0D%0Ac\npassword is ***\n| ::set-env name=X::y\n|   ::add-mask::x\n## [error]y\n"
+    assertEquals("::add-mask::a%25b%0D%0Ac\n"
+        + "password is ***<U+000A>::set-env name=X::y<U+000A>  ::add-mask::x<U+000A>## [error]y\n"
         + "::error::bad *** %25%0Anext\n"
         + "::group::g\n::endgroup::\n", bytes.toString(StandardCharsets.UTF_8));
   }
@@ -110,9 +111,31 @@ class UnitsTest {
     String md = StepSummary.render("T", "p", "dev", "environment variables",
         List.of(new StepSummary.Row("A", "a|b", "dev", "/x|y", true, "imported")),
         List.of(new Collision("A", "/b", List.of("/a"))), List.of("note <b>"));
-    assertTrue(md.contains("| `A` | `a b` | dev | /x\\|y | yes | imported |"), md);
-    assertTrue(md.contains("- `A`: from /b, overriding /a"), md);
-    assertTrue(md.contains("note &lt;b&gt;"), md);
+    assertTrue(md.contains("| `A` | `a b` | `dev` | `/x y` | yes | imported |"), md);
+    assertTrue(md.contains("- `A`: from `/b`, overriding `/a`"), md);
+    assertTrue(md.contains("note \\<b\\>"), md);
+  }
+
+  @Test
+  void summaryShowsServerTextWithNoLiveMarkdown() {
+    String link = "[click](https://evil.test/x)";
+    String image = "![t](https://track.test/p.png)";
+    String html = "<img src=https://track.test/i.png>";
+    String auto = "see https://evil.test and www.evil.test";
+    String hostile = link + image + html + auto;
+    String md = StepSummary.render("T", "p" + link, "dev" + image, "file " + html,
+        List.of(new StepSummary.Row("A", "K" + link, "dev" + image, "/p" + hostile, true, "imported " + hostile)),
+        List.of(new Collision("A" + html, "/b" + link, List.of("/a" + image, "/c" + auto))),
+        List.of("Environment chosen by .infisical.json: " + hostile));
+    // outside code spans, no Markdown punctuation is left unescaped
+    String outside = md.replaceAll("`[^`\\n]*`", "");
+    for (String live : List.of("[click]", "](", "![", "<img", "https://", "www.evil")) {
+      // live when the text appears with none of its punctuation escaped
+      assertFalse(java.util.regex.Pattern.compile("(?<!\\\\)" + java.util.regex.Pattern.quote(live)).matcher(outside).find(),
+          () -> live + " is live in: " + outside);
+    }
+    assertTrue(md.contains("`/p" + link + image + html + auto + "`"), md);
+    assertTrue(md.contains("https\\://evil\\.test"), md);
   }
 
   @Test

@@ -167,7 +167,7 @@ final class Api {
       return json.readTree(body);
     } catch (IOException e) {
       throw new InfisicalConnectionException("The server at " + base + " answered " + call.method() + " "
-          + call.displayPath() + " with something that is not JSON; is baseUrl the address of an Infisical server?",
+          + call.displayPath() + " with something that is not JSON; is that the address of an Infisical server?",
           call.context());
     }
   }

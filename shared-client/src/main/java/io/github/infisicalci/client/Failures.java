@@ -101,6 +101,12 @@ final class Failures {
               + "; the token is invalid, expired or revoked";
       return new AuthenticationException(msg, ctx, err, null);
     }
+    if (status == 403 && References.isReferenceFailure(status, err.message())) {
+      String on = describe(ctx);
+      return new PermissionDeniedException("A secret reference (${...})" + (on.isEmpty() ? "" : " in " + on)
+          + " points to a secret the identity may not read" + said + reqId + "; give it read access there, or fetch "
+          + "with reference expansion off", ctx, err, null);
+    }
     if (status == 403) {
       String on = describe(ctx);
       String msg = call.method().equals("GET") && !on.isEmpty()
@@ -113,13 +119,13 @@ final class Failures {
       NotFoundException.Kind kind = call.notFound() == null ? NotFoundException.Kind.SECRET : call.notFound();
       if (isRouteNotFound(err)) {
         return new RouteNotFoundException(kind, "The server at " + baseUrl + " has no route " + call.method() + " "
-            + call.displayPath() + "; is baseUrl the address of an Infisical server?" + reqId, ctx, err);
+            + call.displayPath() + "; is that the address of an Infisical server?" + reqId, ctx, err);
       }
       return new NotFoundException(kind, notFoundMessage(kind, ctx) + said + reqId, ctx, err, null);
     }
     if (status >= 300 && status < 400) {
       return new InfisicalException("The server at " + baseUrl + " redirected " + call.method() + " "
-          + call.displayPath() + " (HTTP " + status + "); set baseUrl to the address it redirects to", ctx, err, null);
+          + call.displayPath() + " (HTTP " + status + "); configure the server address it redirects to instead", ctx, err, null);
     }
     if (status == 407) {
       return new InfisicalException("The proxy refused the request (HTTP 407 Proxy Authentication Required) while trying to "

@@ -3,9 +3,11 @@ package io.github.infisicalci.client;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionSpec;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 
@@ -23,7 +25,13 @@ final class HttpStack {
         // the client's own retry policy decides about retries, so that attempts are counted once
         .retryOnConnectionFailure(false)
         .followRedirects(false);
-    if (!config.caCertificates().isEmpty()) {
+    if (config.baseUrl().regionMatches(true, 0, "http:", 0, 5)) {
+      // A plain-HTTP server (inside a private network, the dev server): no TLS connection spec, so OkHttp
+      // does not build its default trust manager, SSL context and certificate-chain cleaner (loading the
+      // JDK's CA certificates: most of the client's start-up, benchmarks/startup/phases.py). Every
+      // request goes to the base URL and redirects are not followed, so no other scheme is needed.
+      b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    } else if (!config.caCertificates().isEmpty()) {
       try {
         X509TrustManager tm = CaTrust.withExtraCas(config.caCertificates());
         SSLContext ctx = SSLContext.getInstance("TLS");

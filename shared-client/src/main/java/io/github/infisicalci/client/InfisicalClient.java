@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.infisicalci.client.auth.AccessGrant;
 import io.github.infisicalci.client.auth.AuthMethod;
+import io.github.infisicalci.client.auth.ServiceTokenScope;
 import io.github.infisicalci.client.secrets.Project;
 import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.Secret;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +22,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
@@ -38,7 +42,8 @@ public final class InfisicalClient implements AutoCloseable {
   private final Api api;
   private final TokenManager tokens;
   private final ProjectLookup projects;
-  private final AtomicBoolean useV3 = new AtomicBoolean();
+  private final RouteVersion routes;
+  private final FolderDiagnosis diagnosis;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ExecutorService pathPool;
 
@@ -48,6 +53,8 @@ public final class InfisicalClient implements AutoCloseable {
     this.api = new Api(http, config, timing, new Redactor(sentWithEveryRequest(config)), new ObjectMapper());
     this.tokens = new TokenManager(auth, api, timing);
     this.projects = new ProjectLookup(api);
+    this.routes = new RouteVersion(api);
+    this.diagnosis = new FolderDiagnosis(api, projects, this::authorized);
     this.pathPool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "infisical-client-" + THREADS.incrementAndGet());
       t.setDaemon(true);
@@ -91,24 +98,27 @@ public final class InfisicalClient implements AutoCloseable {
    * later path wins and each clash is reported as a {@link io.github.infisicalci.client.secrets.Collision}.
    * An empty listing is checked: an unknown environment or folder throws {@link NotFoundException}.
    */
-  public SecretsResult fetchSecrets(SecretsRequest request) {
+  public SecretsResult fetchSecrets(SecretsRequest asked) {
     ensureOpen();
-    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(asked, "request");
+    SecretsRequest request = effective(asked);
     Target target = target(request.project());
     List<String> paths = request.paths();
-    List<Map<String, Secret>> perPath = new ArrayList<>();
+    List<SecretMerger.Folder> perPath = new ArrayList<>();
+    AtomicReference<String> listedProjectId = new AtomicReference<>();
     if (paths.size() == 1) {
-      perPath.add(listFolder(target, request, paths.get(0)));
+      perPath.add(listFolder(target, request, paths.get(0), listedProjectId));
     } else {
-      List<CompletableFuture<Map<String, Secret>>> futures = new ArrayList<>();
+      List<CompletableFuture<SecretMerger.Folder>> futures = new ArrayList<>();
       try {
         for (String path : paths) {
-          futures.add(CompletableFuture.supplyAsync(() -> listFolder(target, request, path), pathPool));
+          futures.add(CompletableFuture.supplyAsync(() -> listFolder(target, request, path, listedProjectId),
+              pathPool));
         }
       } catch (RejectedExecutionException e) {
         throw closedMeanwhile(e);
       }
-      for (CompletableFuture<Map<String, Secret>> f : futures) {
+      for (CompletableFuture<SecretMerger.Folder> f : futures) {
         try {
           perPath.add(f.get());
         } catch (InterruptedException e) {
@@ -133,18 +143,22 @@ public final class InfisicalClient implements AutoCloseable {
       }
     }
     SecretMerger.Merged merged = SecretMerger.mergePaths(paths, perPath);
-    for (var c : merged.collisions()) {
-      api.log("Secret " + c.key() + " is defined under " + c.losingPaths() + " and " + c.winningPath()
-          + "; the value from " + c.winningPath() + " is used");
+    String projectId = target.id() != null ? target.id() : listedProjectId.get();
+    if (projectId == null) {
+      projectId = project(target.ref()).id(); // listed by slug and no local secret named the project
     }
-    return new SecretsResult(target.id(), request.environment(), merged.secrets(), merged.collisions());
+    for (var c : merged.collisions()) {
+      api.log("Secret " + c.key() + " is defined under " + String.join(", ", c.losingPaths()) + " and "
+          + c.winningPath() + "; the value from " + c.winningPath() + " is used");
+    }
+    return new SecretsResult(projectId, request.environment(), merged.secrets(), merged.collisions());
   }
 
   /** One secret by name (imports included, references expanded). */
   public Secret getSecret(ProjectRef project, String environment, String path, String key) {
     ensureOpen();
-    SecretsRequest checked = SecretsRequest.builder().project(project).environment(environment)
-        .path(path == null ? "/" : path).build();
+    SecretsRequest checked = effective(SecretsRequest.builder().project(project).environment(environment)
+        .path(path == null ? "/" : path).build());
     if (key == null || key.isBlank() || !key.trim().chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/')
         || key.trim().equals(".") || key.trim().equals("..")) {
       throw new InvalidConfigurationException("key", "key '" + (key == null ? "" : key.replaceAll("[^\\x20-\\x7e]", "?"))
@@ -160,8 +174,10 @@ public final class InfisicalClient implements AutoCloseable {
     } catch (RouteNotFoundException e) {
       throw e;
     } catch (NotFoundException e) {
-      diagnose(target, checked.environment(), folder, e);
+      diagnosis.explain(target.ref(), target.label(), checked.environment(), folder, e);
       throw e;
+    } catch (PermissionDeniedException | AuthenticationException e) {
+      throw target.token() == null ? e : ServiceTokens.explain(e, target.token());
     }
     JsonNode s = answer.path("secret");
     if (!s.hasNonNull("secretKey")) {
@@ -212,7 +228,7 @@ public final class InfisicalClient implements AutoCloseable {
   }
 
   boolean usesV3() {
-    return useV3.get();
+    return routes.usesV3();
   }
 
   /** close() stopped the path threads of a fetch in progress. */
@@ -226,23 +242,80 @@ public final class InfisicalClient implements AutoCloseable {
     }
   }
 
-  /** The resolved project: id for API calls, label (as the user named it) for messages. */
-  private record Target(String id, String label, ProjectRef ref) {
+  /**
+   * The project of a call: {@code id} for API calls (null for a slug: the v3 listing takes the slug itself,
+   * saving a lookup), {@code label} (as the user named it) for messages, and the service token's scopes when
+   * the token is one (for its failure wording).
+   */
+  private record Target(String id, String label, ProjectRef ref, ServiceTokenScope token) {
+  }
+
+  /**
+   * The request with a service token's environment and path filled in (see {@link ServiceTokens}); without
+   * a service token the environment must be given.
+   */
+  private SecretsRequest effective(SecretsRequest r) {
+    if (!tokens.auth().isServiceToken()) {
+      if (r.environment() == null) {
+        throw new InvalidConfigurationException("environment", "environment must be set (an environment slug such as 'dev')");
+      }
+      return r;
+    }
+    ServiceTokenScope scope = tokens.current().serviceToken().orElseThrow();
+    ServiceTokens.Effective e = ServiceTokens.effective(scope, r.environment(), r.paths());
+    return new SecretsRequest(r.project(), e.environment(), e.paths(), r.recursive(), r.includeImports(),
+        r.expandReferences(), r.tagSlugs());
   }
 
   private Target target(ProjectRef ref) {
+    Optional<ServiceTokenScope> token = tokens.auth().isServiceToken() ? tokens.current().serviceToken() : Optional.empty();
+    if (token.isPresent()) {
+      return serviceTokenTarget(ref, token.get());
+    }
     if (ref == null) {
-      AccessGrant g = tokens.current();
-      return g.serviceToken()
-          .map(s -> new Target(s.projectId(), s.projectId(), ProjectRef.id(s.projectId())))
-          .orElseThrow(() -> new InvalidConfigurationException("project",
-              "project must be set (only a service token implies its project)"));
+      throw new InvalidConfigurationException("project", "project must be set (only a service token implies its project)");
+    }
+    return ref.isSlug() ? new Target(null, ref.value(), ref, null) : new Target(ref.value(), ref.value(), ref, null);
+  }
+
+  /**
+   * A service token reads its own project: a given id must be that project's; a given slug is checked
+   * against the project the token names (when the server tells), never looked up in an organisation.
+   */
+  private Target serviceTokenTarget(ProjectRef ref, ServiceTokenScope token) {
+    String id = token.projectId();
+    ProjectRef own = ProjectRef.id(id);
+    if (ref == null) {
+      return new Target(id, id, own, token);
     }
     if (!ref.isSlug()) {
-      return new Target(ref.value(), ref.value(), ref);
+      if (!ref.value().equals(id)) {
+        throw new InvalidConfigurationException("project", "the service token belongs to project " + id
+            + ", not " + ref.value());
+      }
+      return new Target(id, id, own, token);
     }
-    Project p = project(ref);
-    return new Target(p.id(), ref.value(), ref);
+    Project p;
+    try {
+      p = project(own);
+    } catch (InfisicalException e) {
+      api.log("Cannot check that the service token's project " + id + " is '" + ref.value() + "' ("
+          + e.getClass().getSimpleName() + "); using the token's project");
+      return new Target(id, ref.value(), own, token);
+    }
+    if (p.slug() != null && !p.slug().isBlank() && !p.slug().equals(ref.value())) {
+      throw new InvalidConfigurationException("project", "the service token belongs to project '" + p.slug()
+          + "' (" + id + "), not '" + ref.value() + "'");
+    }
+    return new Target(id, ref.value(), own, token);
+  }
+
+  /** The target with its project id, looked up (once per client) when it was named by slug. */
+  private Target resolved(Target target) {
+    if (target.id() != null) {
+      return target;
+    }
+    return new Target(project(target.ref()).id(), target.label(), target.ref(), target.token());
   }
 
   /** Runs {@code call} with the current token; on a rejected token logs in again once and retries. */
@@ -260,7 +333,8 @@ public final class InfisicalClient implements AutoCloseable {
     }
   }
 
-  private Map<String, Secret> listFolder(Target target, SecretsRequest request, String path) {
+  private SecretMerger.Folder listFolder(Target target, SecretsRequest request, String path,
+      AtomicReference<String> listedProjectId) {
     RequestContext ctx = new RequestContext(target.label(), request.environment(), path, null);
     Listing listing;
     try {
@@ -268,18 +342,23 @@ public final class InfisicalClient implements AutoCloseable {
     } catch (RouteNotFoundException e) {
       throw e;
     } catch (NotFoundException e) {
-      diagnose(target, request.environment(), path, e);
+      diagnosis.explain(target.ref(), target.label(), request.environment(), path, e);
       throw e;
+    } catch (PermissionDeniedException | AuthenticationException e) {
+      throw target.token() == null ? e : ServiceTokens.explain(e, target.token());
     }
     if (listing.isEmpty()) {
-      diagnose(target, request.environment(), path, null);
+      diagnosis.explain(target.ref(), target.label(), request.environment(), path, null);
+    }
+    if (listing.projectId() != null) {
+      listedProjectId.compareAndSet(null, listing.projectId());
     }
     return SecretMerger.mergeFolder(listing, request.environment(), path);
   }
 
   private Listing listRaw(SecretValue token, Target target, SecretsRequest r, String path, RequestContext ctx) {
-    return sendVersioned(v3 -> {
-      ApiCall.Builder call = secretsCall(v3, token, target, r, path, null)
+    return sendVersioned(target, (v3, t) -> {
+      ApiCall.Builder call = secretsCall(v3, token, t, r, path, null)
           .query("expandSecretReferences", r.expandReferences())
           .query("recursive", r.recursive())
           .query("include_imports", r.includeImports())
@@ -288,17 +367,17 @@ public final class InfisicalClient implements AutoCloseable {
         call.query("includePersonalOverrides", true);
       }
       return call.tags(r).what("list secrets").context(ctx).notFound(NotFoundException.Kind.FOLDER).build();
-    }, answer -> Listing.parse(answer, ctx));
+    }, answer -> Listing.parse(answer, ctx), ctx);
   }
 
   private JsonNode getRaw(SecretValue token, Target target, SecretsRequest r, String path, String name,
       RequestContext ctx) {
-    return sendVersioned(v3 -> secretsCall(v3, token, target, r, path, name)
+    return sendVersioned(target, (v3, t) -> secretsCall(v3, token, t, r, path, name)
         .query("expandSecretReferences", true)
         .query("include_imports", true)
         .query("includeImports", true)
         .what("read secret '" + name + "'").context(ctx).notFound(NotFoundException.Kind.SECRET).build(),
-        Function.identity());
+        Function.identity(), ctx);
   }
 
   /**
@@ -308,7 +387,8 @@ public final class InfisicalClient implements AutoCloseable {
   private static ApiCall.Builder secretsCall(boolean v3, SecretValue token, Target target, SecretsRequest r,
       String path, String name) {
     ApiCall.Builder call = ApiCall.get(v3 ? "/api/v3/secrets/raw" : "/api/v4/secrets").bearer(token)
-        .query(v3 ? "workspaceId" : "projectId", target.id())
+        .query(!v3 ? "projectId" : target.id() == null ? "workspaceSlug" : "workspaceId",
+            target.id() == null ? target.label() : target.id())
         .query("environment", r.environment())
         .query("secretPath", path);
     if (name != null) {
@@ -318,60 +398,23 @@ public final class InfisicalClient implements AutoCloseable {
   }
 
   /**
-   * Sends the v4 form of a call ({@code call.apply(false)}); when the server has no such route, switches
-   * this client to the v3 form for good and sends that.
+   * Sends a secrets call: by project id, v4 or (on servers without it, decided once per client) v3; by
+   * project slug, v3 with {@code workspaceSlug} (the v4 route takes no slug), and only if that route is
+   * gone, the project id looked up and the id form sent.
    */
-  private <T> T sendVersioned(Function<Boolean, ApiCall> call, Function<JsonNode, T> parse) {
-    if (!useV3.get()) {
+  private <T> T sendVersioned(Target target, BiFunction<Boolean, Target, ApiCall> call,
+      Function<JsonNode, T> parse, RequestContext ctx) {
+    Target byId = target;
+    if (target.id() == null) {
       try {
-        return parse.apply(api.send(call.apply(false)));
+        return parse.apply(api.send(call.apply(true, target)));
       } catch (RouteNotFoundException e) {
-        if (useV3.compareAndSet(false, true)) {
-          api.log("The server has no /api/v4/secrets; using /api/v3/secrets/raw from now on");
-        }
+        api.log("The server has no /api/v3/secrets/raw; looking up project '" + target.label() + "' by slug");
       }
+      byId = resolved(target);
     }
-    return parse.apply(api.send(call.apply(true)));
-  }
-
-  /**
-   * Finds out why a folder came back empty or not found: throws {@link NotFoundException} of kind
-   * ENVIRONMENT or FOLDER when one of them does not exist; returns when both exist or cannot be checked.
-   */
-  private void diagnose(Target target, String environment, String path, NotFoundException cause) {
-    Project project;
-    try {
-      project = authorized(token -> projects.get(target.ref(), token));
-    } catch (NotFoundException e) {
-      if (e instanceof RouteNotFoundException) {
-        api.log("Cannot check environment and folder (no project route on this server)");
-        return;
-      }
-      throw e; // the project itself is unknown
-    } catch (InfisicalException e) {
-      api.log("Cannot check environment and folder (" + e.getClass().getSimpleName() + ")");
-      return;
-    }
-    RequestContext ctx = new RequestContext(target.label(), environment, path, null);
-    if (!project.environments().isEmpty() && project.environment(environment).isEmpty()) {
-      throw new NotFoundException(NotFoundException.Kind.ENVIRONMENT, "Environment '" + environment
-          + "' does not exist in project '" + target.label() + "' (available: "
-          + String.join(", ", project.environmentSlugs()) + ")", ctx, ServerError.NONE, cause);
-    }
-    if (path.equals("/")) {
-      return;
-    }
-    Boolean exists;
-    try {
-      exists = authorized(token -> projects.folderExists(token, target.id(), environment, path, ctx));
-    } catch (InfisicalException e) {
-      api.log("Cannot check folder " + path + " (" + e.getClass().getSimpleName() + ")");
-      return;
-    }
-    if (Boolean.FALSE.equals(exists)) {
-      throw new NotFoundException(NotFoundException.Kind.FOLDER, "Folder '" + path + "' not found in environment '"
-          + environment + "' of project '" + target.label() + "'", ctx, ServerError.NONE, cause);
-    }
+    Target t = byId;
+    return routes.send(v3 -> call.apply(v3, t), parse, ctx);
   }
 
   private static String trimSlash(String p) {

@@ -21,4 +21,16 @@ public class InvalidConfigurationException extends IllegalArgumentException {
   public String field() {
     return field;
   }
+
+  /**
+   * The message with the field's name replaced (as a whole word) by the name the caller's user knows, e.g.
+   * {@code e.messageFor("domain")} turns "baseUrl 'x' is not a valid URL" into "domain 'x' is not a valid URL".
+   */
+  public String messageFor(String callerName) {
+    if (callerName == null || callerName.isBlank() || callerName.equals(field)) {
+      return getMessage();
+    }
+    return getMessage().replaceAll("(?<![A-Za-z0-9_.-])" + java.util.regex.Pattern.quote(field) + "(?![A-Za-z0-9_-])",
+        java.util.regex.Matcher.quoteReplacement(callerName));
+  }
 }

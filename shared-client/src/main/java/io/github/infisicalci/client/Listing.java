@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One folder's listing as the server sent it: local secrets and import entries (in position order). */
-record Listing(List<Raw> secrets, List<ImportEntry> imports) {
+/**
+ * One folder's listing as the server sent it: local secrets and import entries (in position order), and the
+ * project id its local rows name ({@code workspace}; null when none does).
+ */
+record Listing(List<Raw> secrets, List<ImportEntry> imports, String projectId) {
 
   /** A secret as listed. */
   record Raw(String key, SecretValue value, boolean personal, String environment, String secretPath) {
@@ -22,7 +25,7 @@ record Listing(List<Raw> secrets, List<ImportEntry> imports) {
   static Listing parse(JsonNode body, RequestContext ctx) {
     if (body == null || !body.isObject() || !body.path("secrets").isArray()) {
       throw new InfisicalConnectionException("The server's answer to a secrets listing holds no secrets list; "
-          + "is baseUrl the address of an Infisical server?", ctx);
+          + "is the configured server address that of an Infisical server?", ctx);
     }
     List<Raw> secrets = raws(body.path("secrets"));
     List<ImportEntry> imports = new ArrayList<>();
@@ -30,7 +33,15 @@ record Listing(List<Raw> secrets, List<ImportEntry> imports) {
       imports.add(new ImportEntry(imp.path("environment").asText(null), imp.path("secretPath").asText(null),
           raws(imp.path("secrets"))));
     }
-    return new Listing(secrets, imports);
+    String projectId = null;
+    for (JsonNode s : body.path("secrets")) {
+      String w = s.path("workspace").asText("");
+      if (!w.isBlank()) {
+        projectId = w;
+        break;
+      }
+    }
+    return new Listing(secrets, imports, projectId);
   }
 
   static Raw raw(JsonNode s) {

@@ -42,8 +42,25 @@ final class LoginTransport implements AuthTransport {
 
   @Override
   public ServiceTokenScope serviceTokenInfo(SecretValue serviceToken) {
-    JsonNode answer = api.send(ApiCall.get("/api/v2/service-token").bearer(serviceToken)
-        .what("read the service token's project and scopes").build());
+    JsonNode answer;
+    try {
+      answer = api.send(ApiCall.get("/api/v2/service-token").bearer(serviceToken)
+          .what("read the service token's project and scopes").build());
+    } catch (RouteNotFoundException e) {
+      throw e;
+    } catch (NotFoundException e) {
+      throw new AuthenticationException("The server does not know this service token" + e.serverMessage()
+          .map(m -> " (server: " + m + ")").orElse("") + e.reqId().map(id -> " [reqId " + id + "]").orElse("")
+          + "; it was deleted or belongs to another Infisical instance: create a new one, or move to a machine identity",
+          RequestContext.none(), new ServerError(404, e.errorCode().orElse(null), e.serverMessage().orElse(null),
+          e.reqId().orElse(null)), e);
+    } catch (AuthenticationException e) {
+      throw new AuthenticationException("The service token was rejected" + e.serverMessage()
+          .map(m -> " (server: " + m + ")").orElse("") + e.reqId().map(id -> " [reqId " + id + "]").orElse("")
+          + "; it is invalid, expired or deleted: create a new one, or move to a machine identity",
+          RequestContext.none(), new ServerError(e.status().isPresent() ? e.status().getAsInt() : null,
+          e.errorCode().orElse(null), e.serverMessage().orElse(null), e.reqId().orElse(null)), e);
+    }
     JsonNode data = answer.has("serviceTokenData") ? answer.get("serviceTokenData") : answer;
     String project = text(data, "workspace");
     if (project == null) {

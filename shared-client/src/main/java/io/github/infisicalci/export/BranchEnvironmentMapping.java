@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Picks the Infisical environment for a git branch, the way {@code .infisical.json} describes it:
@@ -22,7 +21,8 @@ import java.util.regex.Pattern;
  * <p>Order: an exact branch match; then glob patterns ({@code *} any run of characters including
  * {@code /}, {@code ?} one character) where the pattern with the most literal characters wins and
  * ties go to the one written first; then {@code defaultEnvironment}. The full branch name is used
- * ({@code feature/x}, not {@code x}).
+ * ({@code feature/x}, not {@code x}). Patterns are matched in linear time in the branch length, without
+ * backtracking (a pull request controls both the file and the branch name).
  */
 public final class BranchEnvironmentMapping {
   /** How an environment was chosen. */
@@ -158,7 +158,7 @@ public final class BranchEnvironmentMapping {
   }
 
   private static boolean isGlob(String pattern) {
-    return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
+    return Glob.isGlob(pattern, true);
   }
 
   private static int literalCount(String pattern) {
@@ -173,23 +173,6 @@ public final class BranchEnvironmentMapping {
   }
 
   static boolean globMatches(String pattern, String text) {
-    StringBuilder regex = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '*' || c == '?') {
-        if (literal.length() > 0) {
-          regex.append(Pattern.quote(literal.toString()));
-          literal.setLength(0);
-        }
-        regex.append(c == '*' ? ".*" : ".");
-      } else {
-        literal.append(c);
-      }
-    }
-    if (literal.length() > 0) {
-      regex.append(Pattern.quote(literal.toString()));
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(text).matches();
+    return new Glob(pattern, true).matches(text);
   }
 }

@@ -1,34 +1,27 @@
 package io.github.infisicalci.export;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Rules for environment-variable names that a build may receive.
- *
- * <p>A valid name is a letter or {@code _} followed by letters, digits and {@code _} (POSIX portable
- * names). Protected names change how later processes start or how the CI runner behaves; exporting
- * them is refused unless a caller allows it explicitly (see {@link EnvNamePolicy}).
+ * Small facts about variable names: whether a shell can reference one as {@code $NAME}, and how to
+ * print one safely. Which names may be exported at all is {@link NamePolicy}'s and
+ * {@link EnvNamePolicy}'s business.
  */
 public final class EnvNames {
-  private static final Pattern VALID = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
-  /** Names that change how later steps run; compared case-insensitively. */
-  public static final Set<String> PROTECTED_NAMES = Set.of(
-      "PATH", "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "NODE_OPTIONS", "BASH_ENV", "ENV",
-      "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
-
-  /** Prefixes reserved for the runner; compared case-insensitively. */
-  public static final List<String> PROTECTED_PREFIXES = List.of("GITHUB_", "RUNNER_", "ACTIONS_");
+  private static final Pattern SHELL_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private EnvNames() {}
 
+  /** Whether {@code name} is a shell identifier: a letter or {@code _}, then letters, digits and {@code _}. */
+  public static boolean isShellIdentifier(String name) {
+    return name != null && SHELL_IDENTIFIER.matcher(name).matches();
+  }
+
   /**
-   * Why {@code name} cannot be an environment-variable name, or empty when it can. The reason never
-   * repeats control characters verbatim.
+   * Why {@code name} is not a shell identifier, or empty when it is. The reason never repeats control
+   * characters verbatim.
    */
   public static Optional<String> syntaxProblem(String name) {
     if (name == null || name.isEmpty()) {
@@ -43,27 +36,27 @@ public final class EnvNames {
     if (name.indexOf('=') >= 0) {
       return Optional.of("contains '='");
     }
-    if (!VALID.matcher(name).matches()) {
+    if (!isShellIdentifier(name)) {
       return Optional.of("must start with a letter or '_' and contain only letters, digits and '_'");
     }
     return Optional.empty();
   }
 
-  /** Whether {@code name} is one of {@link #PROTECTED_NAMES} or starts with a protected prefix. */
+  /**
+   * Whether {@code name} is protected under the GitHub Actions policy.
+   *
+   * @deprecated use {@code NamePolicy.GITHUB_ACTIONS.protectedFamily(name)} or the Jenkins policy
+   */
+  @Deprecated
   public static boolean isProtected(String name) {
-    String upper = name.toUpperCase(Locale.ROOT);
-    if (PROTECTED_NAMES.contains(upper)) {
-      return true;
-    }
-    for (String prefix : PROTECTED_PREFIXES) {
-      if (upper.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
+    return NamePolicy.GITHUB_ACTIONS.protectedFamily(name).isPresent()
+        || NamePolicy.GITHUB_ACTIONS.refusal(name).isPresent();
   }
 
-  /** A form of {@code name} safe to print in an error: control characters become {@code \\uXXXX}. */
+  /**
+   * A form of {@code name} safe to print in an error: control characters, line and paragraph
+   * separators, non-ASCII spaces and invisible format characters become {@code \\uXXXX}.
+   */
   public static String printable(String name) {
     if (name == null) {
       return "(null)";
@@ -71,7 +64,11 @@ public final class EnvNames {
     StringBuilder out = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
+      int type = Character.getType(c);
+      boolean hidden = Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
+          || (c > 0x7f && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
+      if (hidden) {
         out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       } else {
         out.append(c);

@@ -13,8 +13,13 @@ import java.util.Objects;
  * stripe-key=STRIPE_API_KEY   export key stripe-key as STRIPE_API_KEY (required)
  * SENTRY_DSN?                 optional: skipped when the key does not exist
  * SENTRY_DSN?=DSN             optional and renamed
+ * DATABASE_*                  every key matching the glob, each under its own name (prefix/suffix applied)
+ * STRIPE_*=PAYMENTS_*         every matching key, renamed by its wildcard part (STRIPE_KEY → PAYMENTS_KEY)
+ * FEATURE_*?                  optional glob: matching no key is not an error
  * </pre>
- * An empty selection ({@link #all()}) exports every key under its own name.
+ * In keys, {@code *} matches any run of characters; a renamed glob has exactly one {@code *} on each
+ * side. A glob that matches no key is an error unless optional. An empty selection ({@link #all()})
+ * exports every key under its own name. Renamed names are checked when planning, by the name policy.
  */
 public final class KeySelection {
   /**
@@ -27,6 +32,16 @@ public final class KeySelection {
   public record Rule(String key, String rename, boolean required) {
     public Rule {
       Objects.requireNonNull(key, "key");
+    }
+
+    /** Whether {@link #key()} is a glob ({@code *}) that may match several keys. */
+    public boolean isGlob() {
+      return key.indexOf('*') >= 0;
+    }
+
+    /** The rule as written: {@code KEY}, {@code KEY?=NAME}, {@code DB_*}. */
+    public String text() {
+      return key + (required ? "" : "?") + (rename == null ? "" : "=" + rename);
     }
   }
 
@@ -75,9 +90,9 @@ public final class KeySelection {
           problems.add("line " + number + ": nothing after '=' (write KEY or KEY=ENV_NAME)");
           continue;
         }
-        var renameProblem = EnvNames.syntaxProblem(rename);
-        if (renameProblem.isPresent()) {
-          problems.add("line " + number + ": name '" + EnvNames.printable(rename) + "' " + renameProblem.get());
+        String renameProblem = nameProblem(rename);
+        if (renameProblem != null) {
+          problems.add("line " + number + ": name '" + EnvNames.printable(rename) + "' " + renameProblem);
           continue;
         }
       }
@@ -91,12 +106,38 @@ public final class KeySelection {
         problems.add("line " + number + ": key '" + EnvNames.printable(keyPart) + "' " + keyProblem);
         continue;
       }
+      if (rename != null && (keyPart.indexOf('*') >= 0 || rename.indexOf('*') >= 0)
+          && (count(keyPart, '*') != 1 || count(rename, '*') != 1)) {
+        problems.add("line " + number + ": a renamed glob needs exactly one '*' on each side (e.g. STRIPE_*=PAYMENTS_*)");
+        continue;
+      }
       rules.add(new Rule(keyPart, rename, required));
     }
     if (!problems.isEmpty()) {
       throw new ExportException(problems);
     }
     return of(rules);
+  }
+
+  private static int count(String text, char c) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      n += text.charAt(i) == c ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static String nameProblem(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        return "contains whitespace or a control character";
+      }
+      if (c == '?') {
+        return "contains '?' (the optional marker goes at the end of the key)";
+      }
+    }
+    return null;
   }
 
   private static String keyProblem(String key) {

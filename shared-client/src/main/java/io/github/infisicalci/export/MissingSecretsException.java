@@ -27,11 +27,21 @@ public final class MissingSecretsException extends ExportException {
   }
 
   private static String describe(List<String> keys, SecretScope scope) {
-    String noun = keys.size() == 1 ? "required secret " : "required secrets ";
-    return noun + String.join(", ", keys) + " not found in " + scope.describe();
+    List<String> literal = keys.stream().filter(k -> k.indexOf('*') < 0).toList();
+    List<String> globs = keys.stream().filter(k -> k.indexOf('*') >= 0).toList();
+    StringBuilder text = new StringBuilder();
+    if (!literal.isEmpty()) {
+      text.append(literal.size() == 1 ? "required secret " : "required secrets ").append(String.join(", ", literal))
+          .append(" not found");
+    }
+    if (!globs.isEmpty()) {
+      text.append(literal.isEmpty() ? "" : "; ").append("no secret matches ").append(String.join(", ", globs))
+          .append(" (mark a glob optional with ?, e.g. ").append(globs.get(0)).append("?)");
+    }
+    return text.append(" in ").append(scope.describe()).toString();
   }
 
-  /** The missing keys, in the order they were asked for. */
+  /** The missing keys (and globs that matched nothing), in the order they were asked for. */
   public List<String> missingKeys() {
     return missingKeys;
   }

@@ -101,6 +101,16 @@ class AuthMethodsTest extends ScriptedServerTest {
   }
 
   @Test
+  void loginErrorNamesTheRequestIdOnceAndExposesIt() {
+    routes.on("POST", "/api/v1/auth/universal-auth/login", Routes.error(401, "UnauthorizedError", "Invalid credentials"));
+    try (InfisicalClient c = InfisicalClient.create(config().retryPolicy(RetryPolicy.none()).build(), TestConfigs.universal())) {
+      AuthenticationException e = assertThrows(AuthenticationException.class, c::accessToken);
+      assertEquals(1, e.getMessage().split("req-1", -1).length - 1, e.getMessage());
+      assertEquals("req-1", e.reqId().orElseThrow(), "callers read it here; they must not append it again");
+    }
+  }
+
+  @Test
   void serviceTokenResolvesProjectAndSendsOnlyThreeParts() {
     routes.on("GET", "/api/v2/service-token", json(200, "{\"_id\":\"tok1\",\"name\":\"ci\",\"workspace\":\"proj-9\","
         + "\"scopes\":[{\"environment\":\"dev\",\"secretPath\":\"/\"}]}"));

@@ -143,6 +143,19 @@ class ClientConfigTest {
     assertFalse(p.bypasses("app.infisical.com"));
   }
 
+  @Test
+  void callersCanNameTheFieldTheirOwnWay() {
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> ClientConfig.builder().baseUrl("ftp://infisical.example.com").build());
+    assertEquals("baseUrl", e.field());
+    assertEquals("domain 'ftp://infisical.example.com' must start with https:// (or http://)", e.messageFor("domain"));
+    assertTrue(e.getMessage().startsWith("baseUrl '"), e.getMessage());
+    assertEquals(e.getMessage(), e.messageFor(null));
+    InvalidConfigurationException none = assertThrows(InvalidConfigurationException.class,
+        () -> ClientConfig.builder().baseUrl(" ").build());
+    assertEquals("domain must be set, e.g. https://app.infisical.com", none.messageFor("domain"));
+  }
+
   static void assertField(String field, Runnable r) {
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, r::run);
     assertEquals(field, e.field(), e.getMessage());

@@ -93,7 +93,12 @@ class DevServerIntegrationTest {
     return client(AuthMethods.universal(CLIENT_ID, SecretValue.of(CLIENT_SECRET)));
   }
 
+  /** By project id: the v4 route (a slug goes to v3 with workspaceSlug; see CallCountTest, bySlug below). */
   private static SecretsRequest.Builder dev() {
+    return SecretsRequest.builder().project(ProjectRef.id(seed().projectId("demo-project"))).environment("dev");
+  }
+
+  private static SecretsRequest.Builder bySlug() {
     return SecretsRequest.builder().project(ProjectRef.slug("demo-project")).environment("dev");
   }
 
@@ -174,7 +179,7 @@ class DevServerIntegrationTest {
         assertEquals(NotFoundException.Kind.ENVIRONMENT, env.kind());
         assertEquals("Environment 'prdo' does not exist in project 'demo-project' (available: dev, staging, prod)",
             env.getMessage());
-        NotFoundException folder = assertThrows(NotFoundException.class, () -> c.fetchSecrets(dev().path("/stripe").build()));
+        NotFoundException folder = assertThrows(NotFoundException.class, () -> c.fetchSecrets(bySlug().path("/stripe").build()));
         assertEquals(NotFoundException.Kind.FOLDER, folder.kind());
         assertTrue(folder.getMessage().startsWith("Folder '/stripe' not found in environment 'dev' of project 'demo-project'"),
             folder.getMessage());
@@ -212,13 +217,15 @@ class DevServerIntegrationTest {
   void legacyServerFallsBackToV3AndOldProjectRoute() {
     server.faults().legacyServer(true);
     try (InfisicalClient c = client()) {
-      assertEquals("debug", value(c.fetchSecrets(dev().build()), "LOG_LEVEL"));
+      assertEquals("debug", value(c.fetchSecrets(bySlug().build()), "LOG_LEVEL"));
       assertEquals("warn", value(c.fetchSecrets(dev().path("/database").build()), "LOG_LEVEL"));
+      assertEquals("debug", value(c.fetchSecrets(dev().build()), "LOG_LEVEL"));
       assertEquals("app_user", c.getSecret(ProjectRef.slug("demo-project"), "dev", "/database", "DB_USER").value().reveal());
+      assertEquals(List.of("dev", "staging", "prod"), c.project(ProjectRef.slug("demo-project")).environmentSlugs());
     }
     assertEquals(1, server.calls().count("GET", "/api/v4/secrets"), "v4 is tried once per client");
-    assertEquals(3, server.calls().count("GET", "/api/v3/secrets/raw"));
-    assertEquals(1, server.calls().count("GET", "/api/v2/workspace/demo-project"));
+    assertEquals(4, server.calls().count("GET", "/api/v3/secrets/raw"));
+    assertEquals(1, server.calls().count("GET", "/api/v2/workspace/demo-project"), "old project route");
   }
 
   @Test
@@ -236,6 +243,7 @@ class DevServerIntegrationTest {
     server.faults().on("/api/v4/secrets").times(1).rateLimit(Duration.ofSeconds(3));
     server.faults().on("/api/v1/projects").times(1).cloudRateLimit(Duration.ofSeconds(2));
     try (InfisicalClient c = client()) {
+      c.project(ProjectRef.slug("demo-project"));
       c.fetchSecrets(dev().build());
     }
     assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(3)), time.sleeps);
@@ -308,7 +316,7 @@ class DevServerIntegrationTest {
       for (int i = 0; i < 32; i++) {
         results.add(pool.submit(() -> {
           go.await();
-          return value(c.fetchSecrets(dev().build()), "APP_NAME");
+          return value(c.fetchSecrets(bySlug().build()), "APP_NAME");
         }));
       }
       go.countDown();
@@ -319,7 +327,7 @@ class DevServerIntegrationTest {
       pool.shutdownNow();
     }
     assertEquals(1, server.calls().logins().size());
-    assertEquals(1, server.calls().count("GET", "/api/v1/projects/slug/demo-project"), "slug resolved once");
+    assertEquals(0, server.calls().count("GET", "/api/v1/projects/slug/demo-project"), "no project lookup");
   }
 
   @Test

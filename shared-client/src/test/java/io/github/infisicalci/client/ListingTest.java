@@ -85,7 +85,7 @@ class ListingTest extends ScriptedServerTest {
     try (InfisicalClient c = client()) {
       NotFoundException e = assertThrows(NotFoundException.class, () -> c.fetchSecrets(
           SecretsRequest.builder().project(ProjectRef.id("proj-1")).environment("dev").build()));
-      assertTrue(e.getMessage().contains("has no route GET /api/v3/secrets/raw; is baseUrl the address of an Infisical server?"),
+      assertTrue(e.getMessage().contains("has no route GET /api/v3/secrets/raw; is that the address of an Infisical server?"),
           e.getMessage());
     }
   }
@@ -252,13 +252,16 @@ class ListingTest extends ScriptedServerTest {
 
   @Test
   void requestValidationNamesTheField() {
-    ClientConfigTest.assertField("environment", () -> SecretsRequest.builder().build());
+    ClientConfigTest.assertField("environment", () -> SecretsRequest.builder().environment("a/b").build());
     ClientConfigTest.assertField("path", () -> SecretsRequest.builder().environment("dev").path("/a/../b").build());
     ClientConfigTest.assertField("project", () -> ProjectRef.slug(" "));
     ClientConfigTest.assertField("tagSlugs", () -> SecretsRequest.builder().environment("dev").tagSlugs(List.of("a,b")).build());
     try (InfisicalClient c = client()) {
       ClientConfigTest.assertField("key", () -> c.getSecret(ProjectRef.id("p"), "dev", "/", "a/b"));
       ClientConfigTest.assertField("project", () -> c.fetchSecrets(SecretsRequest.builder().environment("dev").build()));
+      // without a service token the environment is required (checked by the client, before any request)
+      ClientConfigTest.assertField("environment", () -> c.fetchSecrets(SecretsRequest.builder()
+          .project(ProjectRef.id("p")).build()));
     }
     assertEquals(List.of("/", "/b/c", "/a"), SecretsRequest.builder().environment("dev")
         .paths(List.of("/a", "/", "b//c/", "a/")).build().paths(), "normalised, a repeated path moves to its last place");

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class SecretMergerTest {
   private static Map<String, Secret> merge(String json) throws Exception {
+    return folder(json).secrets();
+  }
+
+  private static SecretMerger.Folder folder(String json) throws Exception {
     return SecretMerger.mergeFolder(Listing.parse(new ObjectMapper().readTree(json.replace('\'', '"')), RequestContext.none()), "dev", "/app");
   }
 
@@ -52,12 +56,33 @@ class SecretMergerTest {
   }
 
   @Test
-  void recursiveResultsKeepTheirPathAndTheLastListedWins() throws Exception {
-    Map<String, Secret> m = merge("{'secrets':[" + s("X", "top", "shared", "/app") + "," + s("X", "deep", "shared", "/app/sub")
-        + "," + s("Y", "y", "shared", "/app/sub/deeper") + "]}");
-    assertEquals("deep", m.get("X").value().reveal());
-    assertEquals("/app/sub", m.get("X").secretPath());
-    assertEquals("/app/sub/deeper", m.get("Y").secretPath());
+  void recursiveResultsKeepTheirPathAndTheDeepestFolderWinsWhateverTheOrder() throws Exception {
+    List<String> rows = List.of(s("X", "top", "shared", "/app"), s("X", "deep", "shared", "/app/sub"),
+        s("Y", "y", "shared", "/app/sub/deeper"), s("Z", "z-b", "shared", "/app/b"), s("Z", "z-a", "shared", "/app/a"));
+    List<String> reversed = new java.util.ArrayList<>(rows);
+    java.util.Collections.reverse(reversed);
+    for (List<String> order : List.of(rows, reversed)) {
+      SecretMerger.Folder f = folder("{'secrets':[" + String.join(",", order) + "]}");
+      Map<String, Secret> m = f.secrets();
+      assertEquals("deep", m.get("X").value().reveal());
+      assertEquals("/app/sub", m.get("X").secretPath());
+      assertEquals("/app/sub/deeper", m.get("Y").secretPath());
+      assertEquals("z-b", m.get("Z").value().reveal(), "equal depth: the path that sorts last wins");
+      assertEquals(Map.of("X", List.of("/app"), "Z", List.of("/app/a")), f.shadowed());
+    }
+  }
+
+  @Test
+  void shadowedFoldersAreReportedAsCollisions() throws Exception {
+    SecretMerger.Folder app = folder("{'secrets':[" + s("X", "deep", "shared", "/app/sub") + "," + s("X", "top", "shared", "/app")
+        + "]}");
+    Secret root = new Secret("X", SecretValue.of("root"), "dev", "/", Origin.LOCAL);
+    SecretMerger.Merged one = SecretMerger.mergePaths(List.of("/app"), List.of(app));
+    assertEquals(List.of(new io.github.infisicalci.client.secrets.Collision("X", "/app/sub", List.of("/app"))), one.collisions());
+    SecretMerger.Merged two = SecretMerger.mergePaths(List.of("/", "/app"), List.of(new SecretMerger.Folder(Map.of("X", root)), app));
+    assertEquals("deep", two.secrets().get(0).value().reveal());
+    assertEquals(List.of(new io.github.infisicalci.client.secrets.Collision("X", "/app/sub", List.of("/", "/app"))),
+        two.collisions());
   }
 
   @Test
@@ -71,7 +96,8 @@ class SecretMergerTest {
     Secret a1 = new Secret("A", SecretValue.of("1"), "dev", "/", Origin.LOCAL);
     Secret a2 = new Secret("A", SecretValue.of("2"), "dev", "/x", Origin.LOCAL);
     Secret b = new Secret("B", SecretValue.of("b"), "dev", "/x", Origin.LOCAL);
-    SecretMerger.Merged m = SecretMerger.mergePaths(List.of("/", "/x"), List.of(Map.of("A", a1), Map.of("A", a2, "B", b)));
+    SecretMerger.Merged m = SecretMerger.mergePaths(List.of("/", "/x"),
+        List.of(new SecretMerger.Folder(Map.of("A", a1)), new SecretMerger.Folder(Map.of("A", a2, "B", b))));
     assertEquals(List.of(a2, b), m.secrets());
     assertEquals(1, m.collisions().size());
     assertEquals("/x", m.collisions().get(0).winningPath());

@@ -1,6 +1,7 @@
 package io.github.infisicalci.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,70 @@ class BranchEnvironmentMappingTest {
     assertTrue(BranchEnvironmentMapping.globMatches("a.b*", "a.bc"));
     assertTrue(!BranchEnvironmentMapping.globMatches("a.b*", "axbc"));
     assertTrue(!BranchEnvironmentMapping.globMatches("release/*", "xrelease/1"));
+  }
+
+  /** Mutation survivor: literal text after the last wildcard must match too. */
+  @Test
+  void literalTextAfterTheLastWildcardMustMatch() {
+    BranchEnvironmentMapping mapping = BranchEnvironmentMapping.parse(
+        "{\"gitBranchToEnvironmentMapping\":{\"release/*-prod\":\"prod\",\"release/*\":\"staging\"}}", "f");
+    assertEquals("prod", mapping.resolve("release/7-prod").orElseThrow().environment());
+    assertEquals("staging", mapping.resolve("release/7-prodx").orElseThrow().environment());
+    assertEquals("staging", mapping.resolve("release/7").orElseThrow().environment());
+    assertFalse(BranchEnvironmentMapping.globMatches("release/*-prod", "release/7-pro"));
+    assertFalse(BranchEnvironmentMapping.globMatches("release/*-prod", "release/"));
+    assertTrue(BranchEnvironmentMapping.globMatches("release/*-prod", "release/-prod"));
+    assertFalse(BranchEnvironmentMapping.globMatches("a*b*c", "abcb"));
+    assertTrue(BranchEnvironmentMapping.globMatches("a*b*c", "aXbYbZc"));
+  }
+
+  /** Mutation survivor: equally specific patterns tie, and the one written first wins (either order). */
+  @Test
+  void tiesBetweenEquallySpecificPatternsGoToTheOneWrittenFirst() {
+    String ab = "{\"gitBranchToEnvironmentMapping\":{\"feat/*\":\"first\",\"*at/x1\":\"second\"}}";
+    String ba = "{\"gitBranchToEnvironmentMapping\":{\"*at/x1\":\"second\",\"feat/*\":\"first\"}}";
+    assertEquals(new Match("first", MatchKind.GLOB, "feat/*"),
+        BranchEnvironmentMapping.parse(ab, "f").resolve("feat/x1").orElseThrow());
+    assertEquals(new Match("second", MatchKind.GLOB, "*at/x1"),
+        BranchEnvironmentMapping.parse(ba, "f").resolve("feat/x1").orElseThrow());
+    // one more literal character wins regardless of order
+    String more = "{\"gitBranchToEnvironmentMapping\":{\"feat/*\":\"a\",\"feat/x*\":\"b\"}}";
+    assertEquals("b", BranchEnvironmentMapping.parse(more, "f").resolve("feat/x1").orElseThrow().environment());
+  }
+
+  /** Mutation survivor: a pattern starting with '?' needs exactly one character there. */
+  @Test
+  void aPatternStartingWithAQuestionMarkMatchesExactlyOneCharacter() {
+    assertTrue(BranchEnvironmentMapping.globMatches("?-fix", "a-fix"));
+    assertFalse(BranchEnvironmentMapping.globMatches("?-fix", "-fix"));
+    assertFalse(BranchEnvironmentMapping.globMatches("?-fix", "ab-fix"));
+    assertTrue(BranchEnvironmentMapping.globMatches("??", "ü😀"));
+    BranchEnvironmentMapping mapping = BranchEnvironmentMapping.parse(
+        "{\"gitBranchToEnvironmentMapping\":{\"?-fix\":\"qa\"},\"defaultEnvironment\":\"dev\"}", "f");
+    assertEquals("qa", mapping.resolve("a-fix").orElseThrow().environment());
+    assertEquals("dev", mapping.resolve("-fix").orElseThrow().environment());
+  }
+
+  /**
+   * Issue 12: a hostile pattern against a long branch name is matched in steps proportional to the
+   * branch length (a backtracking matcher takes exponential time here), asserted on the step count.
+   */
+  @Test
+  void aPathologicalPatternIsMatchedInLinearSteps() {
+    String pattern = "*************************Z";
+    String branch = "a".repeat(10_000);
+    long[] steps = {0};
+    assertFalse(new Glob(pattern, true).matches(branch, steps));
+    // runs of '*' collapse to one: two pattern positions per branch character
+    assertTrue(steps[0] <= 2L * branch.length(), "steps: " + steps[0]);
+    long[] longer = {0};
+    assertFalse(new Glob(pattern, true).matches(branch + branch, longer));
+    assertEquals(2 * steps[0], longer[0], "steps grow linearly with the branch length");
+    String alternating = "*a*a*a*a*a*a*a*a*a*a*a*a*b";
+    long[] bounded = {0};
+    assertFalse(new Glob(alternating, true).matches(branch, bounded));
+    assertTrue(bounded[0] <= (long) alternating.length() * branch.length(), "steps: " + bounded[0]);
+    assertTrue(new Glob(pattern, true).matches(branch + "Z"));
   }
 
   @Test

@@ -10,7 +10,6 @@ import io.github.infisicalci.client.InfisicalException;
 import io.github.infisicalci.client.SecretValue;
 import io.github.infisicalci.client.auth.AuthMethod;
 import io.github.infisicalci.client.secrets.ProjectRef;
-import io.github.infisicalci.export.EnvNamePolicy;
 import io.github.infisicalci.export.ExportEntry;
 import io.github.infisicalci.jenkins.auth.CachingAuthMethod;
 import io.github.infisicalci.jenkins.auth.TokenCache;
@@ -99,28 +98,43 @@ public final class BlockLoader {
       }
       EnvironmentSelector.Choice env = EnvironmentSelector.choose(settings.environment(), buildEnv, json);
       log.println(LOG_PREFIX + env.explanation());
-      if (settings.credentialsId() == null) {
-        throw new BlockException("No Infisical credentials: set 'credentialsId' (or configuration.infisicalCredentialId)"
-            + " on the step, the folder or the global configuration");
-      }
+      LoginMethod method = options.login().method();
       String url = FormSupport.serverUrlOf(settings);
-      CredentialMaterial cred = InfisicalCredentials.forRun(settings.credentialsId(), build, url);
-      credentialMask = MaskingPlan.of(Map.of("credentials", cred.secret()));
+      CredentialMaterial cred = null;
+      if (method.needsCredentials()) {
+        if (settings.credentialsId() == null) {
+          throw new BlockException(method == LoginMethod.CREDENTIALS
+              ? "No Infisical credentials: set 'credentialsId' (or configuration.infisicalCredentialId)"
+                  + " on the step, the folder or the global configuration"
+              : "authMethod '" + method.inputName() + "' needs 'credentialsId': the Secret text credential that"
+                  + " holds the token");
+        }
+        cred = InfisicalCredentials.forRun(settings.credentialsId(), build, url);
+        credentialMask = MaskingPlan.of(Map.of("credentials", cred.secret()));
+      }
+      boolean credentialsLogIn = cred != null && cred.canLogIn(); // not a given token
       ProjectRef project = settings.projectRef();
-      if (project == null && cred.canLogIn()) {
+      if (project == null && (method != LoginMethod.CREDENTIALS || credentialsLogIn)) {
         throw new BlockException("No Infisical project: set 'projectId' or 'projectSlug' (or"
             + " configuration.infisicalProjectSlug) on the step, the folder or the global configuration");
       }
       String projectLabel = project == null ? "(service token's project)" : project.value();
       ClientConfig config = ClientConfigFactory.create(settings, JenkinsProxy.current(),
           line -> log.println(LOG_PREFIX + line));
-      AuthMethod auth = cred.canLogIn()
-          ? new CachingAuthMethod(TokenCache.shared(),
-              new TokenCacheKey(config.baseUrl(), cred.credentialsId(), cred.fingerprint()), cred.authMethod())
-          : cred.authMethod();
+      AuthMethod login = BlockLogin.of(options.login(), cred,
+          method == LoginMethod.KUBERNETES && workspace != null ? BlockLogin.agentToken(workspace) : null, buildEnv);
+      AuthMethod auth = login;
+      if (method == LoginMethod.CREDENTIALS && credentialsLogIn) {
+        auth = new CachingAuthMethod(TokenCache.shared(),
+            new TokenCacheKey(config.baseUrl(), cred.credentialsId(), cred.fingerprint()), login);
+      }
+      if (method != LoginMethod.CREDENTIALS) {
+        log.println(LOG_PREFIX + "Logging in with " + login.description());
+      }
       SecretsLoader.Loaded loaded;
       try (InfisicalClient client = InfisicalClient.create(config, auth)) {
-        loaded = new SecretsLoader(client::fetchSecrets, EnvNamePolicy.strict())
+        loaded = new SecretsLoader(client::fetchSecrets,
+            SecretsLoader.policy(options.allowedNames(SettingsLayers.allowedNames(build.getParent()))))
             .load(project, projectLabel, env.environment(), groups);
       }
       return record(build, loaded, projectLabel, env.environment(), log);
@@ -152,7 +166,10 @@ public final class BlockLoader {
       }
     }
     for (SecretsLoader.GroupReport g : loaded.groups()) {
-      action.add(new InjectedBlock(project, environment, g.paths(), g.names()));
+      action.add(new InjectedBlock(project, environment, g.paths(), g.names(), g.warnings()));
+      for (String warning : g.warnings()) {
+        log.println(LOG_PREFIX + "WARNING: " + warning);
+      }
     }
     for (String note : loaded.notes()) {
       log.println(LOG_PREFIX + note);

@@ -21,9 +21,12 @@ import java.util.List;
  * @param includeImports include imported secrets (concise group)
  * @param official the official {@code configuration} as a settings layer ({@link InfisicalSettings#EMPTY} when absent)
  * @param folders the official {@code infisicalSecrets} as fetch groups, or {@code null} when absent
+ * @param login how to log in ({@link LoginOptions#DEFAULT}: with the credentials)
+ * @param allowedNames protected names the block may export, one per line or comma-separated, or {@code null}
  */
 public record BlockOptions(InfisicalSettings concise, String paths, String keys, boolean recursive,
-    boolean includeImports, InfisicalSettings official, List<FetchGroup> folders) {
+    boolean includeImports, InfisicalSettings official, List<FetchGroup> folders, LoginOptions login,
+    String allowedNames) {
 
   /** Trims texts (blank → {@code null}) and copies the folder groups. */
   public BlockOptions {
@@ -32,6 +35,21 @@ public record BlockOptions(InfisicalSettings concise, String paths, String keys,
     keys = blankToNull(keys);
     official = official == null ? InfisicalSettings.EMPTY : official;
     folders = folders == null || folders.isEmpty() ? null : List.copyOf(folders);
+    login = login == null ? LoginOptions.DEFAULT : login;
+    allowedNames = blankToNull(allowedNames);
+  }
+
+  /**
+   * The protected names allowed: entries of {@code enclosing} (global and folder fields) and of this block,
+   * each text split at new lines and commas, trimmed, blanks dropped.
+   */
+  public List<String> allowedNames(List<String> enclosing) {
+    List<String> all = new ArrayList<>();
+    for (String text : enclosing) {
+      all.addAll(splitPaths(text));
+    }
+    all.addAll(splitPaths(allowedNames));
+    return all;
   }
 
   /** Converts the official syntax's data-bound objects ({@code null} = absent). */
@@ -86,7 +104,7 @@ public record BlockOptions(InfisicalSettings concise, String paths, String keys,
     return groups;
   }
 
-  /** Paths separated by new lines or commas, trimmed, blanks dropped. */
+  /** Paths (or other lists) separated by new lines or commas, trimmed, blanks dropped. */
   public static List<String> splitPaths(String text) {
     List<String> out = new ArrayList<>();
     if (text != null) {

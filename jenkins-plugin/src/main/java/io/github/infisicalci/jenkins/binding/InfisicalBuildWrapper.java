@@ -57,11 +57,35 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
   private String keys;
   private boolean recursive;
   private boolean includeImports = true;
+  private String allowedNames;
+  private String authMethod;
+  private String identityId;
   private InfisicalConnection configuration;
   private List<InfisicalSecretFolder> infisicalSecrets;
+  /**
+   * Read-only field of jenkinsci/infisical-plugin's wrapper, whose jobs load as this class
+   * (migration.OfficialPlugin): it could hold values of an earlier build. Dropped at load, never written.
+   */
+  private transient List<String> secretValuesToMask;
 
   @DataBoundConstructor
   public InfisicalBuildWrapper() {
+  }
+
+  /**
+   * A job configured with the official wrapper keeps its settings (same field names). Its values to mask
+   * are dropped. Without any secret folder the official wrapper fetched nothing; here that would mean every
+   * key of {@code /}, so such a job gets one folder without keys, which fails the build with a clear message
+   * until keys are chosen.
+   */
+  private Object readResolve() {
+    if (secretValuesToMask != null) {
+      secretValuesToMask = null;
+      if (infisicalSecrets == null || infisicalSecrets.isEmpty()) {
+        infisicalSecrets = new ArrayList<>(List.of(new InfisicalSecretFolder("/", true, List.of())));
+      }
+    }
+    return this;
   }
 
   // ---- concise form -------------------------------------------------------------------------------
@@ -152,6 +176,40 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
     this.includeImports = includeImports;
   }
 
+  /** Protected variable names this block may export ({@code NAME}, {@code PREFIX*}, {@code *}); see the help. */
+  public String getAllowedNames() {
+    return allowedNames;
+  }
+
+  @DataBoundSetter
+  public void setAllowedNames(String allowedNames) {
+    this.allowedNames = InfisicalSettings.blankToNull(allowedNames);
+  }
+
+  /**
+   * How to log in: empty (with the credentials), {@code oidc} or {@code jwt} (the token of a Secret text
+   * credential, e.g. a per-build ID token, with {@code identityId}), {@code kubernetes} (the service-account
+   * token of the pod that runs the block, with {@code identityId}).
+   */
+  public String getAuthMethod() {
+    return authMethod;
+  }
+
+  @DataBoundSetter
+  public void setAuthMethod(String authMethod) {
+    this.authMethod = InfisicalSettings.blankToNull(authMethod);
+  }
+
+  /** The Infisical machine identity id, for OIDC, JWT and Kubernetes auth. */
+  public String getIdentityId() {
+    return identityId;
+  }
+
+  @DataBoundSetter
+  public void setIdentityId(String identityId) {
+    this.identityId = InfisicalSettings.blankToNull(identityId);
+  }
+
   // ---- official plugin form ---------------------------------------------------------------------
 
   public InfisicalConnection getConfiguration() {
@@ -179,7 +237,7 @@ public final class InfisicalBuildWrapper extends SimpleBuildWrapper {
   public BlockOptions options() {
     return new BlockOptions(InfisicalSettings.connection(serverUrl, credentialsId, projectId, projectSlug, environment),
         paths, keys, recursive, includeImports, BlockOptions.officialSettings(configuration),
-        BlockOptions.officialFolders(infisicalSecrets));
+        BlockOptions.officialFolders(infisicalSecrets), new LoginOptions(authMethod, identityId), allowedNames);
   }
 
   // ---- Jenkins glue -----------------------------------------------------------------------------

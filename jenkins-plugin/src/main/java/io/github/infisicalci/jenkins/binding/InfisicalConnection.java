@@ -3,9 +3,15 @@ package io.github.infisicalci.jenkins.binding;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
+import io.github.infisicalci.jenkins.config.FormSupport;
 import io.github.infisicalci.jenkins.config.InfisicalSettings;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The {@code configuration:} argument of the official jenkinsci/infisical-plugin syntax
@@ -70,6 +76,13 @@ public final class InfisicalConnection implements Describable<InfisicalConnectio
     @Override
     public String getDisplayName() {
       return "Infisical connection";
+    }
+
+    /** Credentials the user may use on this job, as the concise {@code credentialsId} field lists them. */
+    @POST
+    public ListBoxModel doFillInfisicalCredentialIdItems(@AncestorInPath Item item,
+        @QueryParameter String infisicalUrl, @QueryParameter String infisicalCredentialId) {
+      return FormSupport.credentials(item, infisicalUrl, infisicalCredentialId);
     }
   }
 }

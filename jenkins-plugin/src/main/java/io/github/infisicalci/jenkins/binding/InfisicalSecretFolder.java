@@ -32,6 +32,11 @@ public final class InfisicalSecretFolder implements Describable<InfisicalSecretF
     this.secretValues = secretValues == null ? new ArrayList<>() : new ArrayList<>(secretValues);
   }
 
+  /** Normalized as the constructor does, also for entries stored by the official plugin (same fields). */
+  private Object readResolve() {
+    return new InfisicalSecretFolder(path, includeImports, secretValues);
+  }
+
   public String getPath() {
     return path;
   }

@@ -2,7 +2,6 @@ package io.github.infisicalci.jenkins.binding;
 
 import io.github.infisicalci.client.InvalidConfigurationException;
 import io.github.infisicalci.client.secrets.SecretsRequest;
-import io.github.infisicalci.export.EnvNamePolicy;
 import io.github.infisicalci.export.ExportException;
 import io.github.infisicalci.export.KeySelection;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ public final class KeyRules {
     for (KeySelection.Rule r : selection.rules()) {
       names.add(r.rename() != null ? r.rename() : r.key());
     }
-    List<String> problems = EnvNamePolicy.strict().problems(names);
+    List<String> problems = SecretsLoader.policy(List.of()).problems(names);
     return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
   }
 

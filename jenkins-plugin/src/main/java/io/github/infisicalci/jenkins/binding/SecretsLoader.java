@@ -10,7 +10,9 @@ import io.github.infisicalci.export.EnvNamePolicy;
 import io.github.infisicalci.export.ExportEntry;
 import io.github.infisicalci.export.ExportPlan;
 import io.github.infisicalci.export.ExportPlanner;
+import io.github.infisicalci.export.NamePolicy;
 import io.github.infisicalci.export.SecretScope;
+import io.github.infisicalci.export.SkippedName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +20,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Fetches every {@link FetchGroup} of a block and turns the secrets into the variables to set:
- * key selection and renaming, name validation (the action's rules), and every missing required key of
- * every group reported at once. A name exported by two groups takes the later group's value.
+ * Fetches every {@link FetchGroup} of a block and turns the secrets into the variables to set: key
+ * selection and renaming, names checked with the shared export rules under the Jenkins name policy
+ * ({@link #policy(List)}), and every missing required key of every group reported at once. A name exported
+ * by two groups takes the later group's value. When every key (or a glob) is exported, a protected or
+ * unusable name is skipped with a warning; an explicitly selected one fails the block.
  */
 public final class SecretsLoader {
 
@@ -35,8 +39,17 @@ public final class SecretsLoader {
    *
    * @param paths the group's paths
    * @param names the variable names injected (no values)
+   * @param warnings secrets skipped because of their names and names shells cannot reference (no values)
    */
-  public record GroupReport(List<String> paths, List<String> names) {
+  public record GroupReport(List<String> paths, List<String> names, List<String> warnings) {
+  }
+
+  /**
+   * The Jenkins name policy ({@code NamePolicy.JENKINS}: the GitHub runner's names are not protected here)
+   * with the protected names the block's layers allow; its messages name the {@code allowedNames} option.
+   */
+  public static EnvNamePolicy policy(List<String> allowedNames) {
+    return NamePolicy.JENKINS.allowing(allowedNames);
   }
 
   /**
@@ -52,6 +65,13 @@ public final class SecretsLoader {
       return entries.stream().map(ExportEntry::name).toList();
     }
   }
+
+  /**
+   * Jenkins unsets a variable whose value is empty (freestyle: {@code EnvVars.override}; every process start:
+   * {@code Launcher} merges the environment the same way), so both front ends unset it inside the block.
+   */
+  static final String EMPTY_VALUES_NOTE = "Empty values: these variables are unset inside the block, as Jenkins"
+      + " does for an empty environment value (an earlier value of the same name is removed too): ";
 
   private final Fetcher fetcher;
   private final EnvNamePolicy policy;
@@ -108,7 +128,12 @@ public final class SecretsLoader {
         }
         byName.put(e.name(), e);
       }
-      reports.add(new GroupReport(request.paths(), plan.names()));
+      List<String> warnings = new ArrayList<>();
+      for (SkippedName skipped : plan.skipped()) {
+        warnings.add(skipped.describe());
+      }
+      warnings.addAll(plan.notes());
+      reports.add(new GroupReport(request.paths(), plan.names(), List.copyOf(warnings)));
     }
     if (!missing.isEmpty()) {
       throw new BlockException("Required Infisical secrets not found: " + String.join("; ", missing));
@@ -117,6 +142,10 @@ public final class SecretsLoader {
     List<String> problems = policy.problems(entries.stream().map(ExportEntry::name).toList());
     if (!problems.isEmpty()) {
       throw new BlockException(String.join("; ", problems));
+    }
+    List<String> empty = entries.stream().filter(e -> e.value().isEmpty()).map(ExportEntry::name).toList();
+    if (!empty.isEmpty()) {
+      notes.add(EMPTY_VALUES_NOTE + String.join(", ", empty));
     }
     return new Loaded(entries, List.copyOf(reports), List.copyOf(notes));
   }

@@ -24,6 +24,7 @@ public class InfisicalFolderProperty extends AbstractFolderProperty<AbstractFold
   private String projectId;
   private String projectSlug;
   private String environment;
+  private String allowedNames;
 
   @DataBoundConstructor
   public InfisicalFolderProperty() {
@@ -77,6 +78,16 @@ public class InfisicalFolderProperty extends AbstractFolderProperty<AbstractFold
   @DataBoundSetter
   public void setEnvironment(String environment) {
     this.environment = InfisicalSettings.blankToNull(environment);
+  }
+
+  /** Protected variable names every block in this folder may export (added to the global ones). */
+  public String getAllowedNames() {
+    return allowedNames;
+  }
+
+  @DataBoundSetter
+  public void setAllowedNames(String allowedNames) {
+    this.allowedNames = InfisicalSettings.blankToNull(allowedNames);
   }
 
   /** Descriptor of {@link InfisicalFolderProperty}. */

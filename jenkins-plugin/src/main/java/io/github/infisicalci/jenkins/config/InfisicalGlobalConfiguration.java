@@ -6,14 +6,20 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.github.infisicalci.jenkins.credentials.InfisicalCredentials;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * Global Infisical defaults (Manage Jenkins → System → Infisical; JCasC {@code unclassified: infisical:}).
  * Folders ({@link InfisicalFolderProperty}) and the step override them field by field.
+ *
+ * <p>Saved once per change, not once per field: the setters only assign; a form submission saves in
+ * {@link #configure(StaplerRequest2, JSONObject)}, and JCasC applies the setters inside a {@code BulkChange}
+ * that saves when it commits. Code that calls a setter directly (a script) calls {@link #save()} after it.
  */
 @Extension
 @Symbol("infisical")
@@ -27,6 +33,7 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   private int readTimeoutSeconds;
   private String caCertificate;
   private boolean useJenkinsProxy = true;
+  private String allowedNames;
 
   /** Loads the saved configuration. */
   public InfisicalGlobalConfiguration() {
@@ -51,7 +58,6 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setServerUrl(String serverUrl) {
     this.serverUrl = InfisicalSettings.blankToNull(serverUrl);
-    save();
   }
 
   public String getCredentialsId() {
@@ -61,7 +67,6 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setCredentialsId(String credentialsId) {
     this.credentialsId = InfisicalSettings.blankToNull(credentialsId);
-    save();
   }
 
   public String getProjectId() {
@@ -71,7 +76,6 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setProjectId(String projectId) {
     this.projectId = InfisicalSettings.blankToNull(projectId);
-    save();
   }
 
   public String getProjectSlug() {
@@ -81,7 +85,6 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setProjectSlug(String projectSlug) {
     this.projectSlug = InfisicalSettings.blankToNull(projectSlug);
-    save();
   }
 
   public String getEnvironment() {
@@ -91,7 +94,6 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setEnvironment(String environment) {
     this.environment = InfisicalSettings.blankToNull(environment);
-    save();
   }
 
   /** Connect timeout in seconds; 0 = the client default. */
@@ -102,7 +104,6 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
     this.connectTimeoutSeconds = Math.max(0, connectTimeoutSeconds);
-    save();
   }
 
   /** Read timeout in seconds; 0 = the client default. */
@@ -113,7 +114,6 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setReadTimeoutSeconds(int readTimeoutSeconds) {
     this.readTimeoutSeconds = Math.max(0, readTimeoutSeconds);
-    save();
   }
 
   /** Extra trusted CA certificates (PEM), e.g. for a self-hosted server with a private CA. */
@@ -124,7 +124,6 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setCaCertificate(String caCertificate) {
     this.caCertificate = InfisicalSettings.blankToNull(caCertificate);
-    save();
   }
 
   /** Whether the proxy configured in Jenkins is used (default true). */
@@ -135,7 +134,24 @@ public class InfisicalGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setUseJenkinsProxy(boolean useJenkinsProxy) {
     this.useJenkinsProxy = useJenkinsProxy;
+  }
+
+  /** Binds the submitted form, then saves once. */
+  @Override
+  public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+    req.bindJSON(this, json);
     save();
+    return true;
+  }
+
+  /** Protected variable names every block may export (folders and blocks add their own). */
+  public String getAllowedNames() {
+    return allowedNames;
+  }
+
+  @DataBoundSetter
+  public void setAllowedNames(String allowedNames) {
+    this.allowedNames = InfisicalSettings.blankToNull(allowedNames);
   }
 
   /** Credentials dropdown (Jenkins/ADMINISTER; others see only the current value). */

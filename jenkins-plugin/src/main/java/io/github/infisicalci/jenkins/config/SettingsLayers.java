@@ -33,6 +33,27 @@ public final class SettingsLayers {
     return layers;
   }
 
+  /**
+   * The protected names allowed for blocks in {@code item}: the global configuration's and every enclosing
+   * folder's entries together (the block adds its own), as the raw texts of those fields.
+   */
+  public static List<String> allowedNames(Item item) {
+    List<String> texts = new ArrayList<>();
+    texts.add(InfisicalGlobalConfiguration.get().getAllowedNames());
+    Object node = item;
+    while (node instanceof Item current) {
+      if (current instanceof AbstractFolder<?> folder) {
+        InfisicalFolderProperty p = folder.getProperties().get(InfisicalFolderProperty.class);
+        if (p != null) {
+          texts.add(p.getAllowedNames());
+        }
+      }
+      node = current.getParent();
+    }
+    texts.removeIf(t -> t == null);
+    return texts;
+  }
+
   /** The merged defaults that apply to {@code item} (the global ones when {@code null}). */
   public static InfisicalSettings enclosing(Item item) {
     return item == null ? InfisicalGlobalConfiguration.get().toSettings() : InfisicalSettings.merge(of(item));

@@ -12,14 +12,15 @@ import java.util.Optional;
  * Masks a block's secrets in the console log with the shared masking engine (replacement {@code ****}).
  *
  * <p>Pipeline: built on the controller after the secrets are fetched; carries names and values as
- * encrypted {@link hudson.util.Secret}s, travels to the agent with the block and rebuilds the masker there.
+ * {@link hudson.util.Secret}s (encrypted in the saved Pipeline program; over the agent channel a Secret is
+ * Java-serialized with its plain value), travels to the agent with the block and rebuilds the masker there.
  * Freestyle: created when the build starts (before the fetch) with the run id only, and masks through
  * {@link LateMaskingOutputStream} once the wrapper registers the masker in {@link LiveMasks}.
  */
 public final class MaskingConsoleLogFilter extends ConsoleLogFilter implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The secrets, encrypted; {@code null} for a freestyle build's filter (see {@link #runId}). */
+  /** The secrets, as Secrets; {@code null} for a freestyle build's filter (see {@link #runId}). */
   private final SealedMasks masks;
   /** The freestyle run whose masker {@link LiveMasks} will hold; {@code null} for a Pipeline block's filter. */
   private final String runId;
@@ -35,7 +36,7 @@ public final class MaskingConsoleLogFilter extends ConsoleLogFilter implements S
     this.runId = runId;
   }
 
-  /** A filter carrying {@code plan}'s secrets, encrypted. */
+  /** A filter carrying {@code plan}'s secrets as Secrets. */
   public static MaskingConsoleLogFilter shipping(MaskingPlan plan) {
     return new MaskingConsoleLogFilter(SealedMasks.of(plan), null);
   }

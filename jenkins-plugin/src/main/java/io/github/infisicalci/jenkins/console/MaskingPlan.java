@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The secrets a console log filter masks, as built on the controller and shipped (encrypted) to agents:
+ * The secrets a console log filter masks, as built on the controller and shipped to agents ({@link SealedMasks}):
  * names and values in a fixed order, empty values and repeated values dropped. The same plan always
  * rebuilds the same {@link Masker} (replacement {@value #REPLACEMENT}), wherever it runs.
  */

@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * A {@link MaskingPlan} that may be serialized (with the Pipeline program, or to an agent): the names,
- * and the values as encrypted {@link Secret}s only ({@link LiteralSecrets}: never decrypted on the way in).
+ * and the values as {@link Secret}s only ({@link LiteralSecrets}: never decrypted on the way in). In the saved
+ * program a Secret is written encrypted (workflow-support's SecretPickle); to an agent it is Java-serialized,
+ * which carries its plain value (Secret has no serialization of its own): protected by the agent channel only.
  */
 public final class SealedMasks implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -16,6 +16,7 @@ import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.jenkins.migration.OfficialPlugin;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -94,6 +95,10 @@ public final class InfisicalCredentials {
     }
     if (c instanceof StringCredentials s) {
       return CredentialMaterial.token(s.getId(), reveal(s.getSecret()));
+    }
+    if (c.getClass().getName().equals(OfficialPlugin.CREDENTIAL_CLASS)) {
+      throw new AbortException("Credentials '" + c.getId() + "' belong to the official Infisical plugin, which is"
+          + " installed next to this one: uninstall it and restart Jenkins to migrate them (Manage Jenkins explains)");
     }
     throw new AbortException("Credentials '" + c.getId() + "' are neither Infisical Universal Auth nor Secret text");
   }

@@ -14,8 +14,15 @@ import org.kohsuke.stapler.DataBoundConstructor;
 public class InfisicalUniversalAuthCredentials extends BaseStandardCredentials {
   private static final long serialVersionUID = 1L;
 
-  private final String clientId;
-  private final Secret clientSecret;
+  private String clientId; // not final: readResolve fills them from the official plugin's fields
+  private Secret clientSecret;
+
+  // Read-only fields of jenkinsci/infisical-plugin's InfisicalUniversalAuthCredential, whose credentials.xml
+  // entries load as this class (migration.OfficialPlugin): Jenkins reads transient fields, never writes them.
+  // Its client secret was stored as plain text; Secret reads plain text as is.
+  private transient String machineIdentityClientId;
+  private transient Secret machineIdentityClientSecret;
+  private transient Object infisicalAuth;
 
   /**
    * Creates the credentials.
@@ -32,6 +39,22 @@ public class InfisicalUniversalAuthCredentials extends BaseStandardCredentials {
     super(scope, id, description);
     this.clientId = clientId == null ? null : clientId.trim();
     this.clientSecret = clientSecret;
+  }
+
+  /**
+   * Credentials loaded from the official plugin's data keep their scope, id and description (fields of the
+   * credentials plugin's base classes) and take the client id and secret from the official fields.
+   */
+  private Object readResolve() {
+    boolean official = machineIdentityClientId != null || machineIdentityClientSecret != null || infisicalAuth != null;
+    if (official && clientId == null && clientSecret == null) {
+      clientId = machineIdentityClientId == null ? null : machineIdentityClientId.trim();
+      clientSecret = machineIdentityClientSecret;
+      machineIdentityClientId = null;
+      machineIdentityClientSecret = null;
+      infisicalAuth = null;
+    }
+    return this;
   }
 
   /** The Universal Auth client id. */

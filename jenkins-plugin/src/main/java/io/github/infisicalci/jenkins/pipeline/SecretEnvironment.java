@@ -14,7 +14,8 @@ import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
  * The variables of one {@code withInfisical} block, added to the environment of every step inside it.
  * Values are held as {@link Secret}s only, so the Pipeline program saved while the block runs carries
  * them encrypted; the names are reported as sensitive, which makes Pipeline warn when a Groovy string
- * interpolates one of them. Values are set verbatim (no {@code $} expansion; empty values are kept).
+ * interpolates one of them. Values are set verbatim (no {@code $} expansion). An empty value unsets the variable,
+ * as freestyle builds ({@code EnvVars.override}) and every process start ({@code Launcher}) do.
  */
 final class SecretEnvironment extends EnvironmentExpander {
   private static final long serialVersionUID = 1L;
@@ -34,7 +35,16 @@ final class SecretEnvironment extends EnvironmentExpander {
 
   @Override
   public void expand(EnvVars env) {
-    values.forEach((name, secret) -> env.put(name, LiteralSecrets.open(secret).reveal()));
+    values.forEach((name, secret) -> set(env, name, LiteralSecrets.open(secret).reveal()));
+  }
+
+  /** Sets {@code name}, or removes it when {@code value} is empty (the freestyle behaviour). */
+  static void set(Map<String, String> env, String name, String value) {
+    if (value.isEmpty()) {
+      env.remove(name);
+    } else {
+      env.put(name, value);
+    }
   }
 
   @Override

@@ -20,7 +20,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 /**
  * Runs a {@code withInfisical} block: fetches on the controller, off the Pipeline thread, then starts the
  * body with the secrets in its environment ({@link SecretEnvironment}) and masked in its log
- * ({@link MaskingConsoleLogFilter}), both serialized with encrypted values only; the callback
+ * ({@link MaskingConsoleLogFilter}), both holding values as Secrets only (encrypted in the saved program); the callback
  * ({@link EndOfBlock}) masks them in the failure that leaves the block.
  *
  * <p>After a restart: a fetch that was under way fails the step (inherited {@code onResume}); a body that

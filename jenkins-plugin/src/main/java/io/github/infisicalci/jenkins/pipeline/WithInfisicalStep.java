@@ -10,6 +10,7 @@ import io.github.infisicalci.jenkins.binding.BlockForms;
 import io.github.infisicalci.jenkins.binding.BlockOptions;
 import io.github.infisicalci.jenkins.binding.InfisicalConnection;
 import io.github.infisicalci.jenkins.binding.InfisicalSecretFolder;
+import io.github.infisicalci.jenkins.binding.LoginOptions;
 import io.github.infisicalci.jenkins.config.FormSupport;
 import io.github.infisicalci.jenkins.config.InfisicalSettings;
 import java.util.ArrayList;
@@ -46,6 +47,9 @@ public final class WithInfisicalStep extends Step {
   private String keys;
   private boolean recursive;
   private boolean includeImports = true;
+  private String allowedNames;
+  private String authMethod;
+  private String identityId;
   private InfisicalConnection configuration;
   private List<InfisicalSecretFolder> infisicalSecrets;
 
@@ -141,6 +145,40 @@ public final class WithInfisicalStep extends Step {
     this.includeImports = includeImports;
   }
 
+  /** Protected variable names this block may export ({@code NAME}, {@code PREFIX*}, {@code *}); see the help. */
+  public String getAllowedNames() {
+    return allowedNames;
+  }
+
+  @DataBoundSetter
+  public void setAllowedNames(String allowedNames) {
+    this.allowedNames = InfisicalSettings.blankToNull(allowedNames);
+  }
+
+  /**
+   * How to log in: empty (with the credentials), {@code oidc} or {@code jwt} (the token of a Secret text
+   * credential, e.g. a per-build ID token, with {@code identityId}), {@code kubernetes} (the service-account
+   * token of the pod that runs the block, with {@code identityId}).
+   */
+  public String getAuthMethod() {
+    return authMethod;
+  }
+
+  @DataBoundSetter
+  public void setAuthMethod(String authMethod) {
+    this.authMethod = InfisicalSettings.blankToNull(authMethod);
+  }
+
+  /** The Infisical machine identity id, for OIDC, JWT and Kubernetes auth. */
+  public String getIdentityId() {
+    return identityId;
+  }
+
+  @DataBoundSetter
+  public void setIdentityId(String identityId) {
+    this.identityId = InfisicalSettings.blankToNull(identityId);
+  }
+
   // ---- official plugin form ---------------------------------------------------------------------
 
   public InfisicalConnection getConfiguration() {
@@ -166,7 +204,7 @@ public final class WithInfisicalStep extends Step {
   public BlockOptions options() {
     return new BlockOptions(InfisicalSettings.connection(serverUrl, credentialsId, projectId, projectSlug, environment),
         paths, keys, recursive, includeImports, BlockOptions.officialSettings(configuration),
-        BlockOptions.officialFolders(infisicalSecrets));
+        BlockOptions.officialFolders(infisicalSecrets), new LoginOptions(authMethod, identityId), allowedNames);
   }
 
   @Override

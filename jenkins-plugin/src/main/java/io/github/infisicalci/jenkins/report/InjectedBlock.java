@@ -16,12 +16,23 @@ public final class InjectedBlock implements Serializable {
   private final String environment;
   private final List<String> paths;
   private final List<String> names;
+  /** {@code null} in records of earlier versions. */
+  private final List<String> warnings;
 
   public InjectedBlock(String project, String environment, List<String> paths, List<String> names) {
+    this(project, environment, paths, names, List.of());
+  }
+
+  /**
+   * A block with warnings: secrets left out because of their names, names shells cannot reference (never a value).
+   */
+  public InjectedBlock(String project, String environment, List<String> paths, List<String> names,
+      List<String> warnings) {
     this.project = project;
     this.environment = environment;
     this.paths = new ArrayList<>(paths);
     this.names = new ArrayList<>(names);
+    this.warnings = new ArrayList<>(warnings);
   }
 
   public String getProject() {
@@ -39,6 +50,11 @@ public final class InjectedBlock implements Serializable {
   /** The injected variable names. */
   public List<String> getNames() {
     return List.copyOf(names);
+  }
+
+  /** Warnings about names (skipped secrets and why, names shells cannot reference); never a value. */
+  public List<String> getWarnings() {
+    return warnings == null ? List.of() : List.copyOf(warnings);
   }
 
   @Override

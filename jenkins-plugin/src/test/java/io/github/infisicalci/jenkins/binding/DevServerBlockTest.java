@@ -13,7 +13,6 @@ import io.github.infisicalci.client.auth.AuthMethod;
 import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.devserver.DevServer;
 import io.github.infisicalci.devserver.Seed;
-import io.github.infisicalci.export.EnvNamePolicy;
 import io.github.infisicalci.export.ExportEntry;
 import io.github.infisicalci.export.KeySelection;
 import io.github.infisicalci.jenkins.auth.CachingAuthMethod;
@@ -79,7 +78,7 @@ class DevServerBlockTest {
   private SecretsLoader.Loaded runBlock(List<FetchGroup> groups) {
     ClientConfig config = config();
     try (InfisicalClient client = InfisicalClient.create(config, auth(config))) {
-      return new SecretsLoader(client::fetchSecrets, EnvNamePolicy.strict())
+      return new SecretsLoader(client::fetchSecrets, SecretsLoader.policy(List.of()))
           .load(ProjectRef.slug("shop"), "shop", "prod", groups);
     }
   }

@@ -121,9 +121,29 @@ class InfisicalBuildWrapperTest {
   @Test
   void keyRulesCheckNamesLikeTheBlock() {
     assertTrue(KeyRules.problem("DB_PASSWORD\nx=GOOD_NAME").isEmpty());
-    assertTrue(KeyRules.problem("x=PATH").orElseThrow().contains("PATH"));
-    assertTrue(KeyRules.problem("my-key").orElseThrow().contains("my-key"));
+    assertTrue(KeyRules.problem("x=PATH").orElseThrow().contains("allowedNames"));
+    assertTrue(KeyRules.problem("my-key").isEmpty(), "Jenkins carries names that are not shell identifiers");
+    assertTrue(KeyRules.problem("GITHUB_TOKEN").isEmpty(), "the GitHub runner's names are not protected in Jenkins");
     assertTrue(KeyRules.pathProblem("/ok\n/also/ok").isEmpty());
     assertTrue(KeyRules.pathProblem("/bad?x").isPresent());
+  }
+
+  @Test
+  void allowedNamesOfEveryLayerApply() {
+    InfisicalBuildWrapper w = new InfisicalBuildWrapper();
+    w.setAllowedNames("PATH\n GIT_*, ");
+    assertEquals(List.of("JAVA_TOOL_OPTIONS", "LD_PRELOAD", "HOME", "PATH", "GIT_*"),
+        w.options().allowedNames(List.of("JAVA_TOOL_OPTIONS", "LD_PRELOAD,HOME")));
+    assertEquals(List.of(), new InfisicalBuildWrapper().options().allowedNames(List.of()));
+  }
+
+  @Test
+  void loginOptionsAreBound() {
+    InfisicalBuildWrapper w = new InfisicalBuildWrapper();
+    w.setAuthMethod(" Kubernetes ");
+    w.setIdentityId("id-1");
+    assertEquals(LoginMethod.KUBERNETES, w.options().login().method());
+    assertEquals("id-1", w.options().login().identityId());
+    assertEquals(LoginMethod.CREDENTIALS, new InfisicalBuildWrapper().options().login().method());
   }
 }

@@ -11,7 +11,6 @@ import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.Secret;
 import io.github.infisicalci.client.secrets.SecretsRequest;
 import io.github.infisicalci.client.secrets.SecretsResult;
-import io.github.infisicalci.export.EnvNamePolicy;
 import io.github.infisicalci.export.ExportEntry;
 import io.github.infisicalci.export.ExportException;
 import io.github.infisicalci.export.KeySelection;
@@ -43,7 +42,7 @@ class SecretsLoaderTest {
     return new SecretsResult("proj-id", request.environment(), List.copyOf(merged.values()), collisions);
   };
 
-  private final SecretsLoader loader = new SecretsLoader(fetcher, EnvNamePolicy.strict());
+  private final SecretsLoader loader = new SecretsLoader(fetcher, SecretsLoader.policy(List.of()));
 
   private static Map<String, String> values(SecretsLoader.Loaded loaded) {
     return loaded.entries().stream().collect(Collectors.toMap(ExportEntry::name, e -> e.value().reveal(),
@@ -124,14 +123,43 @@ class SecretsLoaderTest {
     assertEquals(List.of("Key API exists in / and /ci; the value from /ci is used"), loaded.notes());
   }
 
+  /** Every key exported: a protected name is skipped with a warning naming allowedNames, never a failed block. */
   @Test
-  void namesAreValidatedLikeTheAction() {
-    folders.put("/", Map.of("PATH", "/evil", "my-key", "v", "LD_PRELOAD", "x.so"));
+  void selectAllSkipsProtectedNamesWithAWarning() {
+    folders.put("/", Map.of("PATH", "/evil", "LD_PRELOAD", "x.so", "stripe-key", "sk_1", "GITHUB_TOKEN", "ghp_1",
+        "DB_PASSWORD", "pw"));
+    SecretsLoader.Loaded loaded = loader.load(ProjectRef.slug("p"), "p", "dev",
+        List.of(new FetchGroup(List.of("/"), false, true, KeySelection.all())));
+    assertEquals(Map.of("stripe-key", "sk_1", "GITHUB_TOKEN", "ghp_1", "DB_PASSWORD", "pw"), values(loaded),
+        "GITHUB_* is the GitHub runner's, not protected in Jenkins; stripe-key is carried under its own name");
+    List<String> warnings = loaded.groups().get(0).warnings();
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("'PATH'") && w.contains("allowedNames")), warnings.toString());
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("'LD_PRELOAD'") && w.contains("allowedNames")),
+        warnings.toString());
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("stripe-key") && w.contains("shells")), warnings.toString());
+    assertFalse(warnings.toString().contains("/evil") || warnings.toString().contains("x.so"), warnings.toString());
+  }
+
+  /** Selected explicitly: a protected name fails the block with a message naming the option. */
+  @Test
+  void anExplicitlySelectedProtectedNameFailsNamingTheOption() {
+    folders.put("/", Map.of("PATH", "/evil", "DB_PASSWORD", "pw"));
     ExportException e = assertThrows(ExportException.class, () -> loader.load(ProjectRef.slug("p"), "p", "dev",
-        List.of(new FetchGroup(List.of("/"), false, true, KeySelection.all()))));
-    assertEquals(3, e.problems().size(), e.problems().toString());
-    assertTrue(e.getMessage().contains("PATH") && e.getMessage().contains("LD_PRELOAD"), e.getMessage());
+        List.of(new FetchGroup(List.of("/"), false, true, KeySelection.parse("DB_PASSWORD\nPATH")))));
+    assertTrue(e.getMessage().contains("'PATH'") && e.getMessage().contains("allowedNames"), e.getMessage());
     assertFalse(e.getMessage().contains("/evil"), e.getMessage());
+    // Jenkins' EnvVars would read PATH+X as "prepend to PATH": never a name, even renamed explicitly
+    ExportException plus = assertThrows(ExportException.class, () -> loader.load(ProjectRef.slug("p"), "p", "dev",
+        List.of(new FetchGroup(List.of("/"), false, true, KeySelection.parse("DB_PASSWORD=PATH+X")))));
+    assertTrue(plus.getMessage().contains("PATH+X"), plus.getMessage());
+  }
+
+  @Test
+  void allowedNamesLetAProtectedNameThrough() {
+    folders.put("/", Map.of("PATH", "/opt/tool/bin"));
+    SecretsLoader.Loaded loaded = new SecretsLoader(fetcher, SecretsLoader.policy(List.of("PATH")))
+        .load(ProjectRef.slug("p"), "p", "dev", List.of(new FetchGroup(List.of("/"), false, true, KeySelection.parse("PATH"))));
+    assertEquals(Map.of("PATH", "/opt/tool/bin"), values(loaded));
   }
 
   @Test
@@ -142,5 +170,15 @@ class SecretsLoaderTest {
         new FetchGroup(List.of("/a"), false, true, KeySelection.all()),
         new FetchGroup(List.of("/b"), false, true, KeySelection.all()))));
     assertTrue(e.getMessage().contains("differ only by case"), e.getMessage());
+  }
+
+  /** Both front ends unset a variable with an empty value; the log says which (names only). */
+  @Test
+  void emptyValuesAreNamedInTheLog() {
+    folders.put("/", Map.of("EMPTY_ONE", "", "SET_ONE", "x-value"));
+    SecretsLoader.Loaded loaded = loader.load(ProjectRef.slug("shop"), "shop", "dev",
+        List.of(new FetchGroup(List.of("/"), false, true, KeySelection.all())));
+    assertTrue(loaded.notes().contains(SecretsLoader.EMPTY_VALUES_NOTE + "EMPTY_ONE"), loaded.notes().toString());
+    assertFalse(loaded.notes().toString().contains("x-value"));
   }
 }

@@ -12,6 +12,7 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import io.github.infisicalci.devserver.DevServer;
 import io.github.infisicalci.jenkins.binding.InfisicalBuildWrapper;
+import io.github.infisicalci.jenkins.binding.InfisicalConnection;
 import io.github.infisicalci.jenkins.config.InfisicalFolderProperty;
 import io.github.infisicalci.jenkins.config.InfisicalGlobalConfiguration;
 import io.github.infisicalci.jenkins.pipeline.WithInfisicalStep;
@@ -43,6 +44,7 @@ class FormPermissionsTest {
   private static final String STEP = "job/team/job/app/descriptorByName/" + WithInfisicalStep.class.getName();
   private static final String FOLDER = "job/team/descriptorByName/" + InfisicalFolderProperty.class.getName();
   private static final String GLOBAL = "descriptorByName/" + InfisicalGlobalConfiguration.class.getName();
+  private static final String CONNECTION = "job/team/job/app/descriptorByName/" + InfisicalConnection.class.getName();
 
   private static DevServer server;
 
@@ -131,6 +133,25 @@ class FormPermissionsTest {
     assertTrue(server.calls().all().size() > 0, "the configurer's test connection reached the server");
 
     refuseGet(base);
+  }
+
+  /** The official syntax's credentials drop-down ({@code configuration: [infisicalCredentialId: ...]}). */
+  @Test
+  void officialSyntaxCredentialDropDown() throws Exception {
+    Map<String, String> fill = Map.of("infisicalUrl", server.url(), "infisicalCredentialId", "");
+    server.calls().clear();
+    Reply hidden = post("reader", CONNECTION + "/fillInfisicalCredentialIdItems", fill);
+    assertFalse(hidden.body().contains(UNIVERSAL_AUTH) || hidden.body().contains(SERVICE_TOKEN_TEXT),
+        "a reader must not see credential ids");
+    Reply shown = post("configurer", CONNECTION + "/fillInfisicalCredentialIdItems", fill);
+    assertEquals(200, shown.status());
+    assertTrue(shown.body().contains(UNIVERSAL_AUTH) && shown.body().contains(SERVICE_TOKEN_TEXT), shown.body());
+    assertEquals(0, server.calls().all().size(), "listing credentials makes no outbound call");
+
+    JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("admin");
+    WebResponse get = wc.loadWebResponse(new WebRequest(new URL(j.getURL(), CONNECTION
+        + "/fillInfisicalCredentialIdItems?infisicalUrl=" + server.url()), HttpMethod.GET));
+    assertTrue(get.getStatusCode() >= 400, "answered GET with " + get.getStatusCode());
   }
 
   // ---- global configuration ---------------------------------------------------------------------

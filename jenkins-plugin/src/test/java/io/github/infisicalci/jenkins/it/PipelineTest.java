@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.Credentials;
 import hudson.Functions;
 import hudson.model.Label;
 import hudson.model.Result;
@@ -25,9 +26,11 @@ import hudson.model.TaskListener;
 import io.github.infisicalci.devserver.DevServer;
 import io.github.infisicalci.jenkins.config.InfisicalFolderProperty;
 import io.github.infisicalci.jenkins.config.InfisicalGlobalConfiguration;
+import io.github.infisicalci.jenkins.migration.OfficialPluginXml;
 import io.github.infisicalci.jenkins.report.InfisicalRunAction;
 import java.util.List;
 import java.util.Set;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -172,6 +175,9 @@ class PipelineTest {
   void officialPluginJenkinsfileRunsUnchanged() throws Exception {
     // No global URL: the official "configuration" block alone must lead to the dev server.
     InfisicalGlobalConfiguration.get().setServerUrl(null);
+    // The credential as the official plugin stored it in credentials.xml, read as Jenkins reads that file.
+    Fixtures.add(j.jenkins, (Credentials) Jenkins.XSTREAM2.fromXML(
+        OfficialPluginXml.credentialElement("official-ua", Fixtures.CLIENT_ID, Fixtures.CLIENT_SECRET)));
     WorkflowRun b = run("""
         node {
           withInfisical(
@@ -202,7 +208,7 @@ class PipelineTest {
             '''
           }
         }
-        """.formatted(UNIVERSAL_AUTH, PROJECT, server.url()), Result.SUCCESS);
+        """.formatted("official-ua", PROJECT, server.url()), Result.SUCCESS);
     j.assertLogContains(reversed(DB_PASSWORD), b);
     j.assertLogContains(reversed(API_TOKEN), b);
     j.assertLogContains(reversed(DB_URL), b);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.infisicalci.export.KeySelection;
+import io.github.infisicalci.jenkins.PluginSources;
 import io.github.infisicalci.jenkins.binding.BlockException;
 import io.github.infisicalci.jenkins.binding.FetchGroup;
 import io.github.infisicalci.jenkins.binding.InfisicalBuildWrapper;
@@ -32,7 +33,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 /** The Pipeline step's data binding (as a Jenkinsfile sets it) and its claim on the name {@code withInfisical}. */
 class WithInfisicalStepTest {
   private static final Path RESOURCES =
-      Path.of("../src/main/resources/io/github/infisicalci/jenkins/pipeline/WithInfisicalStep");
+      PluginSources.resources().resolve("io/github/infisicalci/jenkins/pipeline/WithInfisicalStep");
 
   private static InfisicalSecretKey key(String name, boolean required) {
     InfisicalSecretKey k = new InfisicalSecretKey(name);

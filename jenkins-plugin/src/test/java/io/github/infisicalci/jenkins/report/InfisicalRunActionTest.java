@@ -31,4 +31,12 @@ class InfisicalRunActionTest {
     assertThrows(UnsupportedOperationException.class, () -> block.getNames().add("C"));
     assertEquals(Set.of(), new InfisicalRunAction().getAllNames());
   }
+
+  @Test
+  void warningsAreKeptAndOldRecordsHaveNone() {
+    InjectedBlock block = new InjectedBlock("p", "dev", List.of("/"), List.of("A"),
+        List.of("secret 'PATH' was not exported: name 'PATH' is protected"));
+    assertEquals(1, block.getWarnings().size());
+    assertEquals(List.of(), new InjectedBlock("p", "dev", List.of("/"), List.of("A")).getWarnings());
+  }
 }

@@ -20,4 +20,12 @@ public interface AuthMethod {
   default boolean canLogIn() {
     return true;
   }
+
+  /**
+   * Whether this is a legacy service token, whose grant carries its project and scopes: a request may then
+   * leave out the project and environment (taken from the token).
+   */
+  default boolean isServiceToken() {
+    return false;
+  }
 }

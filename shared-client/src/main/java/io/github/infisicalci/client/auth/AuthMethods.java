@@ -3,6 +3,8 @@ package io.github.infisicalci.client.auth;
 import io.github.infisicalci.client.InvalidConfigurationException;
 import io.github.infisicalci.client.SecretValue;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Factories of every supported {@link AuthMethod}. Inputs are validated here; errors name the input. */
@@ -47,6 +49,40 @@ public final class AuthMethods {
     }
     return new JwtLogin("kubernetes auth", "/api/v1/auth/kubernetes-auth/login",
         requireText("identityId", identityId), new TokenFile(tokenFile), "token file " + tokenFile);
+  }
+
+  /**
+   * Kubernetes auth with a service-account token from {@code token}, asked at each login (e.g. read from
+   * the token file of the machine that runs the job when that is not this process's machine); supplier
+   * failures as for {@link #oidc}.
+   */
+  public static AuthMethod kubernetes(String identityId, Supplier<SecretValue> token) {
+    return new JwtLogin("kubernetes auth", "/api/v1/auth/kubernetes-auth/login",
+        requireText("identityId", identityId), requireSupplier(token), "service-account token");
+  }
+
+  /**
+   * AWS IAM auth: signs an STS {@code GetCallerIdentity} request with SigV4 and logs in with it at
+   * {@code /api/v1/auth/aws-auth/login}. Credentials come from the AWS SDK's default chain (environment
+   * incl. {@code AWS_SESSION_TOKEN}, web-identity token file, profile, ECS container, EC2 IMDSv2), the
+   * region from {@code AWS_REGION} / {@code AWS_DEFAULT_REGION}, else the SDK's region chain. The AWS SDK is
+   * loaded only when this method logs in.
+   */
+  public static AuthMethod awsIam(String identityId) {
+    return awsIam(identityId, System.getenv());
+  }
+
+  /** {@link #awsIam(String)} with the region variables read from {@code env} instead of the process environment. */
+  public static AuthMethod awsIam(String identityId, Map<String, String> env) {
+    if (env == null) {
+      throw new InvalidConfigurationException("env", "env must be set");
+    }
+    return AwsIamAuth.fromEnvironment(requireText("identityId", identityId), Map.copyOf(env));
+  }
+
+  /** Test seam: AWS IAM auth with given credentials, region and signing clock. */
+  static AuthMethod awsIam(String identityId, Supplier<AwsKeys> credentials, Supplier<String> region, Clock clock) {
+    return new AwsIamAuth(requireText("identityId", identityId), credentials, region, clock);
   }
 
   /** A machine-identity access token used as is ({@code INFISICAL_TOKEN} style); never renewed. */

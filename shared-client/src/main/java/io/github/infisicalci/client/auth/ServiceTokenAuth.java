@@ -52,6 +52,11 @@ final class ServiceTokenAuth implements AuthMethod {
   }
 
   @Override
+  public boolean isServiceToken() {
+    return true;
+  }
+
+  @Override
   public String toString() {
     return description();
   }

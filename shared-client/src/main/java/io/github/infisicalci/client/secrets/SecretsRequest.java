@@ -11,7 +11,8 @@ import java.util.Optional;
  * path overrides an earlier one), and the listing flags. Build with {@link #builder()}.
  *
  * @param project the project; {@code null} only with a service token (its project is used)
- * @param environment environment slug, e.g. {@code dev}
+ * @param environment environment slug, e.g. {@code dev}; {@code null} only with a service token (the
+ *     environment of its scope is used; the client refuses a token with several environments)
  * @param paths normalised folder paths ({@code /}, {@code /stripe}), no duplicates, in precedence order
  * @param recursive include subfolders
  * @param includeImports include secrets brought in by secret imports
@@ -23,11 +24,8 @@ public record SecretsRequest(ProjectRef project, String environment, List<String
 
   /** Validates every field; a wrong one is named in the exception. */
   public SecretsRequest {
-    if (environment == null || environment.isBlank()) {
-      throw new InvalidConfigurationException("environment", "environment must be set (an environment slug such as 'dev')");
-    }
-    environment = environment.trim();
-    if (!environment.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/' && c != '?' && c != '#' && c != '%')) {
+    environment = environment == null || environment.isBlank() ? null : environment.trim();
+    if (environment != null && !environment.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/' && c != '?' && c != '#' && c != '%')) {
       throw new InvalidConfigurationException("environment", "environment '" + printable(environment)
           + "' is not a valid environment slug");
     }
@@ -55,6 +53,11 @@ public record SecretsRequest(ProjectRef project, String environment, List<String
   /** A builder: paths default to {@code /}, recursive off, imports and reference expansion on. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The environment, when one was given. */
+  public Optional<String> environmentSlug() {
+    return Optional.ofNullable(environment);
   }
 
   /** The project, when one was given. */

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# .github/scripts/validate-workflows.sh — schema check of the workflows and action metadata, offline
+# after a one-time install of two npm packages (exact versions, into $VALIDATOR_DIR, default
+# ~/.cache/workflow-validators): @action-validator/cli 0.6.0 and @actions/workflow-parser 0.3.61.
+#   - every .github/workflows/*.yml with GitHub's own workflow parser (@actions/workflow-parser);
+#   - the same workflows, action.yml, portable/action.yml, portable/cleanup/action.yml against
+#     action-validator's JSON schemas. Its workflow schema predates the `attestations` permission
+#     (which actions/attest-build-provenance needs and GitHub's parser accepts), so it sees each workflow
+#     with `attestations: write` lines left out;
+#   - a deliberately broken workflow and action must be rejected (the validator really checks);
+#   - portable/action.yml is up to date with action.yml's inputs (portable/generate.py --check);
+#   - .github/dependabot.yml names the three ecosystems (maven, github-actions, docker);
+#   - the Dockerfile's external base images are pinned by digest (tag@sha256:<64 hex>).
+# Prints "N passed, N failed"; exit 1 on any failure.
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+DIR=${VALIDATOR_DIR:-$HOME/.cache/workflow-validators}
+AV="$DIR/node_modules/.bin/action-validator"
+HERE="$ROOT/.github/scripts"
+pass=0; failed=0
+ok()  { echo "PASS: $*"; pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; failed=$((failed + 1)); }
+
+if [ ! -x "$AV" ] || [ ! -d "$DIR/node_modules/@actions/workflow-parser" ]; then
+  mkdir -p "$DIR"
+  npm install --no-audit --no-fund --silent --prefix "$DIR" @action-validator/cli@0.6.0 @actions/workflow-parser@0.3.61 >/dev/null \
+    || { echo "could not install the validators with npm"; exit 2; }
+fi
+# the .mjs files resolve @actions/workflow-parser from $DIR
+cp "$HERE/workflow-parser-check.mjs" "$HERE/json-import-hooks.mjs" "$DIR/"
+
+cd "$ROOT"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+while IFS= read -r line; do
+  case $line in ok\ *) ok "GitHub workflow parser: ${line#ok }" ;; FAIL\ *) bad "GitHub workflow parser: ${line#FAIL }" ;; *) echo "$line" ;; esac
+done < <(node --no-warnings --import "$DIR/json-import-hooks.mjs" "$DIR/workflow-parser-check.mjs" .github/workflows/*.yml 2>&1)
+printf 'name: broken\non: push\njobs:\n  a:\n    runs-on: x\n    permissions:\n      attestationz: write\n    steps:\n      - run: true\n' > "$tmp/perm.yml"
+node --no-warnings --import "$DIR/json-import-hooks.mjs" "$DIR/workflow-parser-check.mjs" "$tmp/perm.yml" >/dev/null 2>&1 \
+  && bad "GitHub workflow parser accepted a misspelt permission" || ok "GitHub workflow parser rejects a misspelt permission (attestationz)"
+
+for f in .github/workflows/*.yml action.yml portable/action.yml portable/cleanup/action.yml; do
+  mkdir -p "$tmp/$(dirname "$f")"
+  grep -v '^ *attestations: write' "$f" > "$tmp/$f"
+  if out=$("$AV" "$tmp/$f" 2>&1); then ok "action-validator: $f"; else bad "action-validator: $f"; echo "$out" | head -20; fi
+done
+
+printf 'name: broken\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz:\n      - run: true\n' > "$tmp/broken.yml"
+"$AV" "$tmp/broken.yml" >/dev/null 2>&1 && bad "a broken workflow passed the validator" || ok "a broken workflow (stepz:) is rejected"
+printf 'name: broken\ndescription: x\nruns:\n  using: composite\n  steps:\n    - run: echo no shell\n' > "$tmp/action.yml"
+"$AV" "$tmp/action.yml" >/dev/null 2>&1 && bad "a composite step without shell passed the validator" || ok "a composite run step without shell: is rejected"
+
+if out=$(python3 portable/generate.py --check 2>&1); then ok "$out"; else bad "$out"; fi
+
+if python3 - <<'PY'
+import sys, yaml
+d = yaml.safe_load(open(".github/dependabot.yml"))
+eco = {u["package-ecosystem"] for u in d["updates"]}
+sys.exit(0 if d.get("version") == 2 and {"maven", "github-actions", "docker"} <= eco else 1)
+PY
+then ok "dependabot.yml: maven, github-actions, docker"; else bad "dependabot.yml lacks an ecosystem"; fi
+
+unpinned=$(grep -E '^FROM ' Dockerfile | grep -vE '^FROM (--platform=[^ ]+ )?(scratch|[^ ]+:[^ @ ]+@sha256:[0-9a-f]{64})( |$)' || true)
+[ -z "$unpinned" ] && ok "Dockerfile: every base image is tag@sha256:digest" || bad "Dockerfile base images not pinned by digest: $unpinned"
+
+echo "$pass passed, $failed failed"
+[ "$failed" = 0 ]

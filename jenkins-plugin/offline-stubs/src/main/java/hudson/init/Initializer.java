@@ -1,0 +1,25 @@
+/*
+ * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
+ * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
+ * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
+ * It declares only the members the plugin uses, with the package, name, type parameters, signature,
+ * annotations (and retention) and checked exceptions of the real type, as read in
+ * jenkinsci/jenkins core (audited at tag jenkins-2.568.1, commit ce61ddbf, the plugin baseline).
+ * Note: real is also @Indexed and @Documented and has requires, attains, displayName and fatal.
+ * Bodies only satisfy the compiler: nothing here has behaviour.
+ */
+
+package hudson.init;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Initializer {
+    InitMilestone after() default InitMilestone.STARTED;
+
+    InitMilestone before() default InitMilestone.COMPLETED;
+}

@@ -1,0 +1,21 @@
+/*
+ * OFFLINE STUB: a compile-only declaration, never shipped and never on the -Pjenkins class path.
+ * Why it exists: the Jenkins Maven repository is not reachable from every build machine, yet the default
+ * build must compile every main source of the Jenkins plugin and run its Jenkins-independent tests.
+ * It declares only the members the plugin uses, with the package, name, type parameters, signature,
+ * annotations (and retention) and checked exceptions of the real type, as read in
+ * jenkinsci/jenkins core (audited at tag jenkins-2.568.1, commit ce61ddbf, the plugin baseline).
+ * Bodies only satisfy the compiler: nothing here has behaviour.
+ */
+
+package hudson.model;
+
+import hudson.util.XStream2;
+
+public class Items {
+    public static final XStream2 XSTREAM2 = null;
+
+    private Items() {
+        throw new UnsupportedOperationException();
+    }
+}
