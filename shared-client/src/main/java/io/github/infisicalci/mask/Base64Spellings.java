@@ -7,9 +7,10 @@ import java.util.Base64;
 /** Base64 of the value: inside any encoded data, wrapped in lines, and of its UTF-16LE bytes. */
 final class Base64Spellings {
   /**
-   * Characters of a wrapped encoding's line masked by one pattern: every run of this many characters of
-   * the secret's encoding is a pattern, so any piece of it between two line breaks that is at least this
-   * long is masked completely, whatever the line width and the secret's offset (48 bits: no chance match).
+   * Characters of a wrapped encoding's line masked by one pattern: the run of this many characters of the
+   * secret's encoding from each 4-character group boundary is a pattern, so any piece of it between two
+   * line breaks that is at least this long is masked completely, whatever the secret's offset, for a line
+   * width that is a multiple of 4 (48 bits: no chance match).
    */
   static final int WINDOW = 8;
   private static final byte[] LF = {'\n'};
@@ -52,10 +53,13 @@ final class Base64Spellings {
   }
 
   /**
-   * For each alignment, the secret-only run {@code F} of the standard encoding: every {@link #WINDOW}
-   * characters of it, and its pieces shorter than that at a line break: a prefix of {@code F} ending a
-   * line (LF or CRLF) and a suffix starting one. When the secret ends the data, the same for the end of
-   * the encoding (the last character, which mixes the secret's last bits with zeros, and the padding).
+   * For each alignment, the secret-only run {@code F} of the standard encoding and the pieces of it that a
+   * line can hold. Encoders wrap at a multiple of 4 columns (76, 64), so a line starts and ends only at a
+   * 4-character group of the encoding: every {@link #WINDOW} characters of {@code F} starting at such a
+   * boundary, at {@code F}'s start and ending at its end cover every piece of at least a window; the
+   * shorter pieces are patterns with their line break: a prefix of {@code F} ending a line (LF or CRLF)
+   * and a suffix starting one. When the secret ends the data, the same for the end of the encoding (the
+   * last character, which mixes the secret's last bits with zeros, and the padding).
    */
   static void wrapped(String value, PatternSink out) {
     byte[] raw = utf8(value);
@@ -71,30 +75,45 @@ final class Base64Spellings {
       byte[] f = Arrays.copyOfRange(unpadded, first, first + length);
       out.fragment(f);
       for (int k = 1; k < Math.min(WINDOW, length); k++) {
+        if (!atGroup(first + k)) {
+          continue;
+        }
         out.fragment(concat(Arrays.copyOfRange(f, 0, k), LF), k);
         out.fragment(concat(Arrays.copyOfRange(f, 0, k), CRLF), k);
       }
-      windowsAndLineStarts(f, length, 0, out);
-      windowsAndLineStarts(Arrays.copyOfRange(unpadded, first, unpadded.length), length, length, out);
-      windowsAndLineStarts(Arrays.copyOfRange(padded, first, padded.length), unpadded.length - first, length, out);
+      windowsAndLineStarts(f, first, length, 0, out);
+      windowsAndLineStarts(Arrays.copyOfRange(unpadded, first, unpadded.length), first, length, length, out);
+      windowsAndLineStarts(Arrays.copyOfRange(padded, first, padded.length), first, unpadded.length - first,
+          length, out);
     }
   }
 
   /**
-   * The windows of {@code s} ending after {@code doneTo} (the ones before are already there), and its
-   * suffixes shorter than a window starting a line; {@code alphabet} characters of {@code s} are not padding.
+   * The windows of {@code s} (which starts at character {@code first} of the encoding) ending after
+   * {@code doneTo} (the ones before are already there) that start at its start, at a group boundary or end
+   * at its end, and its suffixes shorter than a window starting a line; {@code alphabet} characters of
+   * {@code s} are not padding.
    */
-  private static void windowsAndLineStarts(byte[] s, int alphabet, int doneTo, PatternSink out) {
+  private static void windowsAndLineStarts(byte[] s, int first, int alphabet, int doneTo, PatternSink out) {
     if (s.length == doneTo) {
       return;
     }
     for (int j = Math.max(0, doneTo - WINDOW + 1); j + WINDOW <= s.length; j++) {
-      out.fragment(Arrays.copyOfRange(s, j, j + WINDOW), Math.min(WINDOW, alphabet - j));
+      if (j == 0 || atGroup(first + j) || j + WINDOW == s.length) {
+        out.fragment(Arrays.copyOfRange(s, j, j + WINDOW), Math.min(WINDOW, alphabet - j));
+      }
     }
     for (int k = 1; k < Math.min(WINDOW, s.length); k++) {
       int from = s.length - k;
-      out.fragment(concat(LF, Arrays.copyOfRange(s, from, s.length)), Math.max(0, alphabet - from));
+      if (atGroup(first + from)) {
+        out.fragment(concat(LF, Arrays.copyOfRange(s, from, s.length)), Math.max(0, alphabet - from));
+      }
     }
+  }
+
+  /** Whether character {@code i} of an encoding starts a 4-character group (where a wrapped line can start). */
+  private static boolean atGroup(int i) {
+    return i % 4 == 0;
   }
 
   private static byte[] aligned(byte[] raw, int a) {

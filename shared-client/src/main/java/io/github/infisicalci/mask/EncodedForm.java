@@ -25,9 +25,10 @@ public enum EncodedForm {
   /** As {@link #BASE64} with the URL-safe alphabet ({@code -_}). */
   BASE64_URL(Base64Spellings::urlSafe),
   /**
-   * Standard Base64 wrapped in lines at any width and offset ({@code base64} CLI and MIME at 76 columns,
-   * PEM at 64): every run of at least {@link Base64Spellings#WINDOW} characters of the secret's encoding
-   * between two line breaks, and the shorter pieces that end or start a line at the secret's edges.
+   * Standard Base64 wrapped in lines at a width that is a multiple of 4, at any offset ({@code base64} CLI
+   * and MIME at 76 columns, PEM at 64): every run of at least {@link Base64Spellings#WINDOW} characters of
+   * the secret's encoding between two line breaks, and the shorter pieces that end or start a line at the
+   * secret's edges.
    */
   BASE64_WRAPPED(Base64Spellings::wrapped),
   /** Base64 (three alignments) of the value in UTF-16LE, as PowerShell's {@code -EncodedCommand}. */

@@ -22,6 +22,17 @@ class EncodedFormTest {
     return Masker.builder().forms(Set.of(form)).replacement("#").add("S", SecretValue.of(secret)).build();
   }
 
+  /**
+   * Wrapped lines start only at a 4-character group of the encoding (76 and 64 are multiples of 4), so a
+   * 64-byte secret needs a window per group and alignment, not one per encoded character (was 264).
+   */
+  @Test
+  void wrappedBase64HasAWindowPerGroupNotPerCharacter() {
+    String secret = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+/";
+    int patterns = PatternGenerator.patterns(secret, EnumSet.of(EncodedForm.BASE64_WRAPPED), 3, 6).size();
+    assertTrue(patterns <= 3 * (86 / 4 + 6), "patterns: " + patterns);
+  }
+
   @Test
   void rawMasksEveryOccurrenceAndNothingElse() {
     Masker m = only(EncodedForm.RAW, "hunter2");
