@@ -49,9 +49,15 @@ FROM eclipse-temurin:25-jdk@sha256:68868d04fa9cfd5f5c6abec0b5cef86d8de2bf9c62c37
 # TLS to Infisical Cloud needs no Debian ca-certificates; a private CA goes in the `ca-certificate` input.
 # --compress=zip-6 halves lib/modules (26 -> 12 MB); start-up does not notice, as the classes the action
 # uses come from the AOT cache. keytool (java.base's second launcher) is not needed at run time.
+# No java.xml: the AWS SDK needs it only for web-identity credentials (STS answers in XML), and a container
+# action never sees a web-identity token file (the runner passes the container the workflow's env, not the
+# host's, and does not mount the host's token file); environment credentials and IMDS work without it.
+# strip --strip-unneeded drops the native symbol tables (libjvm.so 29.8 -> 24.8 MB); the dynamic symbols
+# stay, so only native frame names in a crash report are lost. Temurin's JDK images ship binutils.
 RUN jlink --add-modules java.base,java.logging,java.naming,jdk.crypto.ec \
       --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output /opt/jre \
- && rm /opt/jre/bin/keytool
+ && rm /opt/jre/bin/keytool \
+ && find /opt/jre -name '*.so' -exec strip --strip-unneeded {} +
 
 # ---------------------------------------------------------------------------------------------------
 FROM debian:bookworm-slim@sha256:f06537653ac770703bc45b4b113475bd402f451e85223f0f2837acbf89ab020a AS rootfs

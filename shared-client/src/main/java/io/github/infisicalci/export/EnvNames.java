@@ -24,6 +24,18 @@ public final class EnvNames {
    * characters verbatim.
    */
   public static Optional<String> syntaxProblem(String name) {
+    Optional<String> structural = structuralProblem(name);
+    if (structural.isPresent()) {
+      return structural;
+    }
+    if (!isShellIdentifier(name)) {
+      return Optional.of("must start with a letter or '_' and contain only letters, digits and '_'");
+    }
+    return Optional.empty();
+  }
+
+  /** Empty, NUL, a line break or {@code =}: what no environment can carry in a name, whatever the consumer. */
+  static Optional<String> structuralProblem(String name) {
     if (name == null || name.isEmpty()) {
       return Optional.of("is empty");
     }
@@ -35,9 +47,6 @@ public final class EnvNames {
     }
     if (name.indexOf('=') >= 0) {
       return Optional.of("contains '='");
-    }
-    if (!isShellIdentifier(name)) {
-      return Optional.of("must start with a letter or '_' and contain only letters, digits and '_'");
     }
     return Optional.empty();
   }

@@ -77,17 +77,9 @@ public record NamePolicy(String label, List<Family> families, boolean caseInsens
    * character verbatim.
    */
   public Optional<String> carrierProblem(String name) {
-    if (name == null || name.isEmpty()) {
-      return Optional.of("is empty");
-    }
-    if (name.indexOf('\0') >= 0) {
-      return Optional.of("contains a NUL character");
-    }
-    if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
-      return Optional.of("contains a line break");
-    }
-    if (name.indexOf('=') >= 0) {
-      return Optional.of("contains '='");
+    Optional<String> structural = EnvNames.structuralProblem(name);
+    if (structural.isPresent()) {
+      return structural;
     }
     for (Map.Entry<String, String> forbidden : forbiddenText.entrySet()) {
       if (name.contains(forbidden.getKey())) {

@@ -177,6 +177,10 @@ public final class BlockLoader {
     if (!masker.skippedNames().isEmpty()) {
       log.println(LOG_PREFIX + "Too short to mask in the log: " + String.join(", ", masker.skippedNames()));
     }
+    if (!masker.partlyMaskedNames().isEmpty()) {
+      log.println(LOG_PREFIX + "Lines without secret content (blank, punctuation or too short) are not masked"
+          + " on their own in: " + String.join(", ", masker.partlyMaskedNames()));
+    }
     log.println(LOG_PREFIX + "Injected " + loaded.entries().size() + " variable(s) from project " + project
         + ", environment " + environment + ": " + String.join(", ", loaded.names()));
     return new Injection(loaded.entries(), plan, masker);

@@ -68,6 +68,27 @@ class SecretsLoaderTest {
   }
 
   @Test
+  void keysSelectAndRenameByGlobAndAProtectedMatchIsSkipped() {
+    folders.put("/", Map.of("DATABASE_URL", "postgres://db", "DATABASE_PATH", "/var/db",
+        "STRIPE_KEY", "sk_live_1", "OTHER", "x"));
+    SecretsLoader.Loaded loaded = loader.load(ProjectRef.slug("shop"), "shop", "dev", List.of(
+        new FetchGroup(List.of("/"), false, true, KeySelection.parse("DATABASE_*\nSTRIPE_*=PAYMENTS_*\nFEATURE_*?"))));
+
+    assertEquals(Map.of("DATABASE_URL", "postgres://db", "DATABASE_PATH", "/var/db", "PAYMENTS_KEY", "sk_live_1"),
+        values(loaded));
+
+    assertThrows(RuntimeException.class, () -> loader.load(ProjectRef.slug("shop"), "shop", "dev", List.of(
+        new FetchGroup(List.of("/"), false, true, KeySelection.parse("FEATURE_*")))),
+        "a glob matching nothing fails unless marked optional");
+
+    folders.put("/", Map.of("LD_PRELOAD", "/tmp/evil.so", "LD_OK_NAME", "v", "LDAP_URL", "ldap://x"));
+    SecretsLoader.Loaded skipped = loader.load(ProjectRef.slug("shop"), "shop", "dev", List.of(
+        new FetchGroup(List.of("/"), false, true, KeySelection.parse("LD*"))));
+    assertFalse(values(skipped).containsKey("LD_PRELOAD"), "a protected name matched by a glob is skipped");
+    assertTrue(values(skipped).containsKey("LDAP_URL"));
+  }
+
+  @Test
   void selectsAndRenamesKeys() {
     folders.put("/", Map.of("DB_PASSWORD", "pw-123", "stripe-key", "sk_live_1", "UNUSED", "x"));
     SecretsLoader.Loaded loaded = loader.load(ProjectRef.slug("shop"), "shop", "dev", List.of(
