@@ -37,11 +37,13 @@ public record NamePolicy(String label, List<Family> families, boolean caseInsens
 
   /**
    * The GitHub Actions policy: the common families plus the runner's ({@code GITHUB_*}, {@code RUNNER_*},
-   * {@code ACTIONS_*}, {@code INPUT_*}, {@code STATE_*}); names are case-sensitive (Linux runners);
+   * {@code ACTIONS_*}, {@code INPUT_*}, {@code STATE_*}); protected names match in any case (the same
+   * action runs on Windows runners through the portable entry, where {@code Path} is {@code PATH}), while
+   * names that differ only by case stay two variables (Linux runners keep them apart);
    * {@code NODE_OPTIONS} is refused by the runner itself; the option is {@code allow-protected-names}.
    */
   public static final NamePolicy GITHUB_ACTIONS = new NamePolicy("GitHub Actions",
-      ProtectedNames.concat(ProtectedNames.COMMON, ProtectedNames.GITHUB_RUNNER), false,
+      ProtectedNames.inAnyCase(ProtectedNames.concat(ProtectedNames.COMMON, ProtectedNames.GITHUB_RUNNER)), false,
       List.of(new Family("NODE_OPTIONS", ProtectedNames.Kind.EXACT, true,
           "the runner refuses to set NODE_OPTIONS from a step (it reports an error and drops it)")),
       Map.of("<<", "the runner would read it as a multi-line value marker"), "allow-protected-names");

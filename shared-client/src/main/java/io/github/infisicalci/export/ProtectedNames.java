@@ -68,6 +68,11 @@ public final class ProtectedNames {
     return new Family(family.text(), family.kind(), true, family.reason());
   }
 
+  /** The same families, each matched in any case. */
+  static List<Family> inAnyCase(List<Family> families) {
+    return families.stream().map(ProtectedNames::anyCase).toList();
+  }
+
   /** Names that change how any later build step runs code, on any CI system. */
   public static final List<Family> COMMON = List.of(
       // processes and the dynamic loader
@@ -164,6 +169,20 @@ public final class ProtectedNames {
       exact("CC", "make, cgo, node-gyp and Python builds run it as the C compiler"),
       exact("CXX", "make, cgo, node-gyp and Python builds run it as the C++ compiler"),
       exact("MAKEFLAGS", "make applies it (variables such as SHELL) to every build"),
+      exact("CFLAGS", "compilers obey it (-wrapper, -fplugin=, -B run or load code) in make, cgo and Python builds"),
+      exact("CXXFLAGS", "compilers obey it (-wrapper, -fplugin=, -B run or load code) in make and native builds"),
+      exact("CPPFLAGS", "compilers obey it (-wrapper, -fplugin=, -B run or load code) in make and native builds"),
+      exact("LDFLAGS", "the linker driver obeys it (-B, -fuse-ld=, plugins run or load code)"),
+      exact("RUSTFLAGS", "rustc obeys it on every cargo build (-C linker= runs a program)"),
+      exact("CARGO_ENCODED_RUSTFLAGS", "rustc obeys it on every cargo build (-C linker= runs a program)"),
+      exact("RUSTDOCFLAGS", "rustdoc obeys it (-C linker= runs a program)"),
+      exact("CARGO_REGISTRY_CREDENTIAL_PROVIDER", "cargo runs the credential provider (a command) it names"),
+      exact("CARGO_REGISTRY_GLOBAL_CREDENTIAL_PROVIDERS", "cargo runs the credential providers (commands) it names"),
+      prefix("CARGO_REGISTRIES_", "cargo reads each named registry's index (where dependencies come from) and "
+          + "credential provider (a command) from CARGO_REGISTRIES_<NAME>_*"),
+      exact("GOROOT", "go runs the toolchain found there"),
+      exact("AWS_CONFIG_FILE", "the AWS CLI and SDKs run the credential_process command that file names"),
+      exact("MANPAGER", "man runs it as the pager"),
       // containers and clusters
       prefix("DOCKER_", "the Docker CLI reads DOCKER_* (DOCKER_HOST chooses the daemon that builds and runs "
           + "everything, DOCKER_CONFIG chooses the credential helpers it runs); the whole prefix is "

@@ -94,9 +94,9 @@ class EnvNamePolicyTest {
 
   @Test
   void caseFollowsTheConsumer() {
-    // Linux runner: variables are case-sensitive and git/bash read exact names
-    assertEquals(Optional.empty(), GITHUB.problem("path", null));
-    assertEquals(Optional.empty(), GITHUB.problem("git_dir", null));
+    // GitHub: protected names match in any case (Windows runners through the portable entry)
+    assertEquals(NameProblem.Kind.PROTECTED, GITHUB.problem("path", null).orElseThrow().kind());
+    assertEquals(NameProblem.Kind.PROTECTED, GITHUB.problem("git_dir", null).orElseThrow().kind());
     // npm reads its configuration in any case
     assertTrue(GITHUB.problem("npm_CONFIG_x", null).isPresent());
     // Jenkins' EnvVars ignores case: 'path' would replace PATH
@@ -154,5 +154,23 @@ class EnvNamePolicyTest {
     String described = GITHUB.problem("A\nB", null).orElseThrow().describe();
     assertTrue(described.contains("'A\\u000aB'"), described);
     assertEquals("A\\u00a0\\u200b\\u2028\\u0085B", EnvNames.printable("A\u00a0\u200b\u2028\u0085B"));
+  }
+  /** Review finding: on Windows runners (portable entry) `Path` is `PATH`; the GitHub policy compares in any case. */
+  @ParameterizedTest
+  @ValueSource(strings = {"Path", "path", "java_tool_options", "git_ssh_command", "pythonstartup", "Bash_Env",
+      "ld_preload", "github_token"})
+  void caseVariantsOfProtectedNamesAreProtectedOnGitHub(String name) {
+    NameProblem problem = GITHUB.problem(name, null).orElseThrow(() -> new AssertionError(name));
+    assertEquals(NameProblem.Kind.PROTECTED, problem.kind(), name);
+  }
+
+  /** Review finding: build tools that run a command named in these variables. */
+  @ParameterizedTest
+  @ValueSource(strings = {"RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "RUSTDOCFLAGS", "CFLAGS", "CXXFLAGS", "CPPFLAGS",
+      "LDFLAGS", "CARGO_REGISTRIES_MY_CREDENTIAL_PROVIDER", "CARGO_REGISTRY_GLOBAL_CREDENTIAL_PROVIDERS",
+      "CARGO_REGISTRY_CREDENTIAL_PROVIDER", "AWS_CONFIG_FILE", "GOROOT", "MANPAGER"})
+  void compilerFlagsAndCommandNamingVariablesAreProtected(String name) {
+    assertEquals(NameProblem.Kind.PROTECTED, GITHUB.problem(name, null).orElseThrow().kind(), name);
+    assertEquals(NameProblem.Kind.PROTECTED, JENKINS.problem(name, null).orElseThrow().kind(), name);
   }
 }
