@@ -1,15 +1,22 @@
 package io.github.infisicalci.action;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +27,8 @@ import java.util.function.Consumer;
  * file, and root-owned files in the workspace break clean-up on self-hosted runners.
  */
 final class ExportFile {
+  private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+
   private ExportFile() {}
 
   /**
@@ -28,28 +37,46 @@ final class ExportFile {
    * @param warn receives one sentence when the ownership could not be given (the file is still written)
    */
   static Path write(Path target, byte[] bytes, Path workspace, Consumer<String> warn) throws IOException {
-    Owner owner = Owner.of(workspace);
+    boolean posix = workspace.getFileSystem().supportedFileAttributeViews().contains("unix");
+    Owner owner = posix ? Owner.of(workspace) : null;
     Path dir = target.getParent();
     List<Path> created = new ArrayList<>();
     for (Path d = dir; d != null && !Files.exists(d, LinkOption.NOFOLLOW_LINKS); d = d.getParent()) {
       created.add(0, d);
     }
     Files.createDirectories(dir);
-    List<String> failures = new ArrayList<>();
-    for (Path d : created) {
-      owner.give(d, failures);
+    // Checked again now, after the network fetch: a folder swapped for a link since the inputs were
+    // checked must not lead the write (as root) out of the workspace.
+    if (!dir.toRealPath().startsWith(workspace.toRealPath())) {
+      throw new IOException("the folder of " + workspace.relativize(target) + " now leads out of the workspace");
     }
-    Path temp = Files.createTempFile(dir, ".infisical-", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    List<String> failures = new ArrayList<>();
+    if (posix) {
+      for (Path d : created) {
+        owner.give(d, failures);
+      }
+    }
+    Path temp = dir.resolve(".infisical-" + UUID.randomUUID() + ".tmp");
+    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     try {
-      Files.write(temp, bytes, StandardOpenOption.TRUNCATE_EXISTING);
-      owner.give(temp, failures);
+      // One channel creates (never follows or reuses a planted link) and writes the file.
+      try (SeekableByteChannel channel = posix
+          ? Files.newByteChannel(temp, options, PosixFilePermissions.asFileAttribute(PRIVATE))
+          : Files.newByteChannel(temp, options)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      }
+      if (posix) {
+        Files.getFileAttributeView(temp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(PRIVATE);
+        owner.give(temp, failures);
+      }
       try {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
-      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
     } finally {
       Files.deleteIfExists(temp);
     }
