@@ -103,6 +103,14 @@ final class CleanupRecord {
     }
     Path record = dir.get().resolve("post-" + nonce);
     try {
+      // The folder must be this user's and closed to others, or another user could swap records in it.
+      if (posix() && (!ownUser(dir.get()).equals(Files.getOwner(dir.get(), LinkOption.NOFOLLOW_LINKS))
+          || !Files.isDirectory(dir.get(), LinkOption.NOFOLLOW_LINKS)
+          || !Files.getPosixFilePermissions(dir.get(), LinkOption.NOFOLLOW_LINKS).stream()
+              .allMatch(p -> p.name().startsWith("OWNER_")))) {
+        why.accept("the records' folder is not private to this action's user (type, mode or owner)");
+        return Optional.empty();
+      }
       BasicFileAttributes attributes = Files.readAttributes(record, BasicFileAttributes.class,
           LinkOption.NOFOLLOW_LINKS);
       boolean privateFile = !posix() || PRIVATE.equals(Files.getPosixFilePermissions(record, LinkOption.NOFOLLOW_LINKS));
@@ -111,7 +119,10 @@ final class CleanupRecord {
         why.accept("the record the state points to was not written by this action (type, mode or owner)");
         return Optional.empty();
       }
-      List<String> lines = Files.readAllLines(record, StandardCharsets.UTF_8);
+      List<String> lines;
+      try (var in = Files.newInputStream(record, LinkOption.NOFOLLOW_LINKS)) {
+        lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      }
       Files.delete(record);
       if (lines.size() != 2 || !lines.get(0).equals(binding(env))) {
         why.accept("the record the state points to belongs to another run");

@@ -214,6 +214,15 @@ class HostileInputsTest {
     assertTrue(Files.exists(victim), post.stdout());
     assertTrue(post.stdout().contains("another run"), post.stdout());
 
+    // a records' folder others can write to: they could swap a record between its checks and its reading
+    Path folder = CleanupRecord.folder(r.env).orElseThrow();
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(r.env, victim));
+    Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    post = r.run("post");
+    Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("not private to this action's user"), post.stdout());
+
     Path link = CleanupRecord.folder(r.env).orElseThrow().resolve("post-" + "a".repeat(32));
     Files.createSymbolicLink(link, CleanupRecord.folder(r.env).orElseThrow().resolve("post-" + CleanupRecord.write(r.env, victim)));
     r.env.put("STATE_" + CleanupRecord.STATE, "a".repeat(32));
