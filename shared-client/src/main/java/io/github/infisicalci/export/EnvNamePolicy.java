@@ -2,7 +2,6 @@ package io.github.infisicalci.export;
 
 import io.github.infisicalci.export.ProtectedNames.Family;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,26 +20,6 @@ public record EnvNamePolicy(NamePolicy rules, boolean allowAllProtected, List<St
   public EnvNamePolicy {
     java.util.Objects.requireNonNull(rules, "rules");
     allowed = List.copyOf(allowed);
-  }
-
-  /**
-   * The GitHub Actions policy with nothing allowed.
-   *
-   * @deprecated say which policy: {@code NamePolicy.GITHUB_ACTIONS.strict()} or {@code NamePolicy.JENKINS.strict()}
-   */
-  @Deprecated
-  public static EnvNamePolicy strict() {
-    return NamePolicy.GITHUB_ACTIONS.strict();
-  }
-
-  /**
-   * The GitHub Actions policy allowing {@code names}.
-   *
-   * @deprecated say which policy: {@code NamePolicy.GITHUB_ACTIONS.allowing(names)}
-   */
-  @Deprecated
-  public static EnvNamePolicy allowing(Collection<String> names) {
-    return NamePolicy.GITHUB_ACTIONS.allowing(names);
   }
 
   /** Whether the user allowed {@code name} through the protected-name rule. */

@@ -52,17 +52,6 @@ public final class EnvNames {
   }
 
   /**
-   * Whether {@code name} is protected under the GitHub Actions policy.
-   *
-   * @deprecated use {@code NamePolicy.GITHUB_ACTIONS.protectedFamily(name)} or the Jenkins policy
-   */
-  @Deprecated
-  public static boolean isProtected(String name) {
-    return NamePolicy.GITHUB_ACTIONS.protectedFamily(name).isPresent()
-        || NamePolicy.GITHUB_ACTIONS.refusal(name).isPresent();
-  }
-
-  /**
    * A form of {@code name} safe to print in an error: control characters, line and paragraph
    * separators, non-ASCII spaces and invisible format characters become {@code \\uXXXX}.
    */
