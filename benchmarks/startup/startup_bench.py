@@ -52,9 +52,11 @@ def find_jar(module, name):
     return found[0] if found else None
 
 
-def dockerfile_arg(dockerfile, name):
+def dockerfile_arg(dockerfile, name, required=True):
     m = re.search(r'^ARG %s="([^"]*)"' % name, dockerfile.read_text(), re.M)
     if not m:
+        if not required:
+            return []
         fail("no ARG %s=\"...\" line in %s" % (name, dockerfile))
     return m.group(1).split()
 
@@ -65,8 +67,9 @@ def jvm_flags_from_dockerfile(dockerfile):
 
 
 def aot_flags_from_dockerfile(dockerfile):
-    """The flags the image adds next to its AOT cache (ARG AOT_FLAGS): runs with the cache only."""
-    return dockerfile_arg(dockerfile, "AOT_FLAGS")
+    """The flags the image adds next to its AOT cache (ARG AOT_FLAGS): runs with the cache only.
+    None for a Dockerfile from before that line (--dockerfile of an older commit, for a before/after)."""
+    return dockerfile_arg(dockerfile, "AOT_FLAGS", required=False)
 
 
 def write_seed(path, count, lengths=(16, 64)):
