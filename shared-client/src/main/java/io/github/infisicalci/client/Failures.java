@@ -2,6 +2,7 @@ package io.github.infisicalci.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.infisicalci.text.Printable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -95,7 +96,7 @@ final class Failures {
       return null;
     }
     String one = s.replaceAll("[\\r\\n\\t]+", " ").strip();
-    one = redactor.redact(one);
+    one = Printable.line(redactor.redact(one)); // no terminal escape or invisible character from the server
     if (one.length() > MAX_SERVER_TEXT) {
       one = one.substring(0, MAX_SERVER_TEXT) + "…";
     }
