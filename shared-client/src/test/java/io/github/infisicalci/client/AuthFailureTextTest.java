@@ -145,4 +145,13 @@ class AuthFailureTextTest {
     assertTrue(e.getMessage().contains("(server: java.lang.NullPointerException: oops …)"), e.getMessage());
     assertFalse(e.getMessage().contains("B.java"), e.getMessage());
   }
+
+  @Test
+  void aServersMessageCannotCarryTerminalEscapesOrInvisibleCharacters() {
+    server.faults().on(UA_LOGIN).respond(401, "{\"statusCode\":401,\"error\":\"UnauthorizedError\",\"message\":"
+        + "\"bad\\u001b[2K\\u001b[1Aok\\u202e\\u0085\"}");
+    InfisicalException e = fetchFails(AuthMethods.universal("cid", SecretValue.of("the-client-secret")));
+    assertTrue(e.getMessage().contains("(server: bad<U+001B>[2K<U+001B>[1Aok<U+202E><U+0085>)"), e.getMessage());
+    assertEquals("bad<U+001B>[2K<U+001B>[1Aok<U+202E><U+0085>", e.serverMessage().orElseThrow());
+  }
 }
