@@ -8,7 +8,7 @@ import java.util.Map;
  * The {@code post-entrypoint} step: removes the file written by {@code export-type: file} when
  * {@code clean} was true. It trusts only a {@link CleanupRecord} this run's main step wrote (the state
  * holds its nonce). Only a file inside the workspace is ever removed, and never through a linked folder: the
- * record holds the file's real path, and {@link NoFollowRemoval} walks to it without following links.
+ * record holds the file's real path, and {@link NoFollowFolder} walks to it without following links.
  */
 final class PostStep {
   private final Map<String, String> env;
@@ -44,9 +44,10 @@ final class PostStep {
         return 0;
       }
       Path relative = workspace.relativize(file);
-      NoFollowRemoval.Outcome outcome;
-      try (NoFollowRemoval removal = NoFollowRemoval.open(workspace, relative)) {
-        outcome = removal.remove();
+      NoFollowFolder.Outcome outcome;
+      Path folder = relative.getParent() == null ? Path.of("") : relative.getParent();
+      try (NoFollowFolder opened = NoFollowFolder.open(workspace, folder)) {
+        outcome = opened.remove(relative.getFileName());
       }
       switch (outcome) {
         case REMOVED -> log.info("Infisical: removed " + relative);

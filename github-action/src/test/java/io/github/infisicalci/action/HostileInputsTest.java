@@ -182,17 +182,17 @@ class HostileInputsTest {
     Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
     Path victim = Files.writeString(outside.resolve("app.env"), "keep me");
     Files.writeString(Files.createDirectories(workspace.resolve("config")).resolve("app.env"), "S=1");
-    try (NoFollowRemoval removal = NoFollowRemoval.open(workspace, Path.of("config/app.env"))) {
+    try (NoFollowFolder folder = NoFollowFolder.open(workspace, Path.of("config"))) {
       Files.move(workspace.resolve("config"), workspace.resolve("config-moved"));
       Files.createSymbolicLink(workspace.resolve("config"), outside); // the swap, after the check
-      assertEquals(NoFollowRemoval.Outcome.REMOVED, removal.remove());
+      assertEquals(NoFollowFolder.Outcome.REMOVED, folder.remove(Path.of("app.env")));
     }
     assertTrue(Files.exists(victim), "the file behind the swapped-in link is untouched");
     assertFalse(Files.exists(workspace.resolve("config-moved/app.env")), "the exported file itself is removed");
 
     // a link already in place when the removal starts is refused, not followed
-    try (NoFollowRemoval removal = NoFollowRemoval.open(workspace, Path.of("config/app.env"))) {
-      assertEquals(NoFollowRemoval.Outcome.THROUGH_LINK, removal.remove());
+    try (NoFollowFolder folder = NoFollowFolder.open(workspace, Path.of("config"))) {
+      assertEquals(NoFollowFolder.Outcome.THROUGH_LINK, folder.remove(Path.of("app.env")));
     }
     assertTrue(Files.exists(victim));
   }
