@@ -71,9 +71,23 @@ final class CleanupRecord {
       Files.createDirectories(dir);
       record = Files.createFile(dir.resolve("post-" + nonce));
     }
-    Files.writeString(record, binding(env) + "\n" + file + "\n", StandardCharsets.UTF_8,
+    Files.writeString(record, binding(env) + "\n" + realLocation(file) + "\n", StandardCharsets.UTF_8,
         StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
     return nonce;
+  }
+
+  /**
+   * Where {@code file} really is now: its deepest existing folder with every link resolved, plus the rest.
+   * The post step walks that path without following any link, so a folder that was a link inside the
+   * workspace now still works, and one that becomes a link later is refused.
+   */
+  static Path realLocation(Path file) throws IOException {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path existing = absolute.getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
   }
 
   /** Removes the record of {@code nonce} (when the export it belongs to was not written). */

@@ -21,9 +21,7 @@ final class FailureReport {
     String clientText = e.getMessage().replace("set baseUrl to", "set input 'domain' to")
         .replace("is baseUrl the", "is input 'domain' the").replace("baseUrl", "input 'domain'");
     // a service token has no machine identity and no project role: the client's identity hint is wrong there
-    String message = unknownServiceToken(s, e)
-        ? "The server does not know the service token" + e.serverMessage().map(m -> " (server: " + m + ")").orElse("")
-        : s.login().serviceToken()
+    String message = s.login().serviceToken()
         ? clientText.replace("; give the machine identity a project role that may read it", "")
             .replace("Identity lacks", "The service token lacks")
         : clientText;
@@ -42,17 +40,11 @@ final class FailureReport {
         + "; nothing was exported";
   }
 
-  /** A 404 before any project or environment was known: the service-token lookup itself. */
-  private static boolean unknownServiceToken(ActionSettings s, InfisicalException e) {
-    return s.login().serviceToken() && e instanceof NotFoundException && e.context().project() == null
-        && e.context().environment() == null;
-  }
-
   /** Which inputs the failure is about. */
   static String inputsHint(ActionSettings s, InfisicalException e) {
     LoginSettings login = s.login();
     boolean serviceToken = login.serviceToken();
-    if (e instanceof AuthenticationException || unknownServiceToken(s, e)) {
+    if (e instanceof AuthenticationException) { // also an unknown service token or identity (the client's 404s)
       if (serviceToken) {
         return "check input 'token' (or INFISICAL_TOKEN): the service token is unknown, expired or revoked";
       }

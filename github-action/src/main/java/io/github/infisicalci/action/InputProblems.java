@@ -1,5 +1,6 @@
 package io.github.infisicalci.action;
 
+import io.github.infisicalci.text.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -52,9 +53,9 @@ final class InputProblems {
     }
   }
 
-  /** {@code s} with control characters replaced by {@code ?}, for quoting an input in a message. */
+  /** {@code s} for quoting an input in a message ({@link Printable#quote}). */
   static String printable(String s) {
-    return s == null ? "" : s.replaceAll("[\\x00-\\x1f\\x7f]", "?");
+    return Printable.quote(s);
   }
 
   static boolean present(java.util.Map<String, String> env, String name) {

@@ -2,6 +2,7 @@ package io.github.infisicalci.action;
 
 import io.github.infisicalci.client.SecretValue;
 import io.github.infisicalci.mask.Masker;
+import io.github.infisicalci.text.Printable;
 import java.io.PrintStream;
 
 /**
@@ -105,28 +106,6 @@ final class Log {
    * {@link #escapeData} encodes).
    */
   static String visible(String text, boolean keepLineBreaks) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      if (cp == ' ' || (keepLineBreaks && (cp == '\r' || cp == '\n')) || printable(cp)) {
-        out.appendCodePoint(cp);
-      } else {
-        out.append(String.format("<U+%04X>", cp));
-      }
-    });
-    return out.toString();
-  }
-
-  private static boolean printable(int cp) {
-    return switch (Character.getType(cp)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-          Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
-          Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.DASH_PUNCTUATION,
-          Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.CONNECTOR_PUNCTUATION,
-          Character.OTHER_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-          Character.FINAL_QUOTE_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-          Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
-      default -> false;
-    };
+    return Printable.line(text, keepLineBreaks);
   }
 }

@@ -1,14 +1,14 @@
 package io.github.infisicalci.action;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * The {@code post-entrypoint} step: removes the file written by {@code export-type: file} when
  * {@code clean} was true. It trusts only a {@link CleanupRecord} this run's main step wrote (the state
- * holds its nonce). Only a file inside the workspace is ever removed, and never through a linked folder.
+ * holds its nonce). Only a file inside the workspace is ever removed, and never through a linked folder: the
+ * record holds the file's real path, and {@link NoFollowFolder} walks to it without following links.
  */
 final class PostStep {
   private final Map<String, String> env;
@@ -36,39 +36,30 @@ final class PostStep {
       log.warning("Infisical: GITHUB_WORKSPACE is not set; not removing " + saved);
       return 0;
     }
-    Path workspace = Path.of(workspaceText).toAbsolutePath().normalize();
     Path file = Path.of(saved).toAbsolutePath().normalize();
-    if (!file.startsWith(workspace) || file.equals(workspace)) {
-      log.warning("Infisical: saved path " + saved + " is outside the workspace; not removing it");
-      return 0;
-    }
     try {
-      if (!parentInside(file, workspace)) {
-        log.warning("Infisical: saved path " + saved + " resolves outside the workspace (through a link); not removing it");
+      Path workspace = Path.of(workspaceText).toRealPath();
+      if (!file.startsWith(workspace) || file.equals(workspace)) {
+        log.warning("Infisical: saved path " + saved + " is outside the workspace; not removing it");
         return 0;
       }
-      if (Files.deleteIfExists(file)) {
-        log.info("Infisical: removed " + workspace.relativize(file));
-      } else {
-        log.info("Infisical: " + workspace.relativize(file) + " was already gone");
+      Path relative = workspace.relativize(file);
+      NoFollowFolder.Outcome outcome;
+      Path folder = relative.getParent() == null ? Path.of("") : relative.getParent();
+      try (NoFollowFolder opened = NoFollowFolder.open(workspace, folder)) {
+        outcome = opened.remove(relative.getFileName());
+      }
+      switch (outcome) {
+        case REMOVED -> log.info("Infisical: removed " + relative);
+        case ALREADY_GONE -> log.info("Infisical: " + relative + " was already gone");
+        case THROUGH_LINK -> log.warning("Infisical: a folder on the way to " + relative + " is now a link, which could"
+            + " lead outside the workspace; not removing it");
+        case NOT_A_FILE -> log.warning("Infisical: " + relative + " is no longer a file; not removing it");
       }
       return 0;
     } catch (IOException e) {
-      log.error("Infisical: could not remove " + workspace.relativize(file) + " (" + e.getClass().getSimpleName() + ")");
+      log.error("Infisical: could not remove " + saved + " (" + e.getClass().getSimpleName() + ")");
       return 1;
     }
-  }
-
-  /**
-   * Whether the folder holding {@code file}, with every link resolved, is inside the real workspace (a
-   * link as the file itself is removed as a link; its target is never touched). A missing folder means
-   * there is nothing to remove, which is harmless.
-   */
-  private static boolean parentInside(Path file, Path workspace) throws IOException {
-    Path parent = file.getParent();
-    if (!Files.exists(parent)) {
-      return true;
-    }
-    return parent.toRealPath().startsWith(workspace.toRealPath());
   }
 }

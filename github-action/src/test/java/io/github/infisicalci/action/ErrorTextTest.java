@@ -68,6 +68,22 @@ class ErrorTextTest {
     assertEquals(errors.indexOf(reqId), errors.lastIndexOf(reqId), () -> "request id twice: " + errors);
   }
 
+  /** The real server answers an unknown client id with 404: a refused login, not "Secret 'null' not found". */
+  @Test
+  void anUnknownClientIdNamesTheCredentialInputs() throws Exception {
+    var fault = server.faults().on("/api/v1/auth/universal-auth/login").respond(404,
+        "{\"statusCode\":404,\"message\":\"No identity with specified client ID was found\",\"error\":\"NotFound\"}");
+    try {
+      String errors = errors(runner().input("client-id", "no-such-client").run());
+      assertTrue(errors.contains("log in with universal auth (client id 'no-such-client')"), errors);
+      assertTrue(errors.contains("inputs 'client-id' and 'client-secret'"), errors);
+      assertFalse(errors.contains("null"), errors);
+      assertFalse(errors.contains("ci-secret-1"), errors);
+    } finally {
+      fault.cancel();
+    }
+  }
+
   @Test
   void missingEnvironmentProjectAndFolderNameTheirInputs() throws Exception {
     assertTrue(errors(runner().input("env-slug", "nope").run()).contains("input 'env-slug'"));

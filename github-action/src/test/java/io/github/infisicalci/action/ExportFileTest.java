@@ -34,6 +34,29 @@ class ExportFileTest {
     }
   }
 
+  /**
+   * The write's own check-then-use gap: after the folder was checked, a folder swapped for a link must not
+   * redirect the file (written as root) out of the workspace. The folder is held open without following
+   * links and the file is created and renamed relative to it.
+   */
+  @Test
+  void aFolderSwappedForALinkAfterTheLastCheckStillGetsNothingOutside() throws IOException {
+    Path workspace = Files.createDirectories(tmp.resolve("ws")).toRealPath();
+    Path outside = Files.createDirectories(tmp.resolve("outside2"));
+    Path victim = Files.writeString(outside.resolve(".env"), "keep me");
+    Files.createDirectories(workspace.resolve("out"));
+    try (NoFollowFolder folder = NoFollowFolder.open(workspace, Path.of("out"))) {
+      Files.move(workspace.resolve("out"), workspace.resolve("out-moved"));
+      Files.createSymbolicLink(workspace.resolve("out"), outside); // the swap, after the check
+      ExportFile.into(folder, Path.of(".env"), bytes("A=1\n"), null, new ArrayList<>());
+    }
+    assertEquals("keep me", Files.readString(victim), "the file behind the swapped-in link is untouched");
+    try (var files = Files.list(outside)) {
+      assertEquals(1, files.count(), "nothing else written outside the workspace");
+    }
+    assertArrayEquals(bytes("A=1\n"), Files.readAllBytes(workspace.resolve("out-moved/.env")));
+  }
+
   @Test
   void writesPrivatelyAndLeavesNoTemporaryFile() throws IOException {
     Path workspace = Files.createDirectories(tmp.resolve("ws"));

@@ -169,6 +169,58 @@ class HostileInputsTest {
     assertFalse(Files.exists(inside));
   }
 
+  /**
+   * The known gap of the last review: the post step checked the file's folder, then removed the file by
+   * path, so an earlier step's background process swapping the folder for a link in between could redirect
+   * the removal (as root) to a file of the same name anywhere. Now the folders are opened without following
+   * links and the file is removed relative to its opened folder: a swap after the check changes nothing.
+   */
+  @Test
+  void postStepRemovalCannotBeRedirectedByAFolderSwappedAfterItsCheck() throws Exception {
+    RunnerSim r = runner();
+    Path workspace = r.workspace.toRealPath();
+    Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
+    Path victim = Files.writeString(outside.resolve("app.env"), "keep me");
+    Files.writeString(Files.createDirectories(workspace.resolve("config")).resolve("app.env"), "S=1");
+    try (NoFollowFolder folder = NoFollowFolder.open(workspace, Path.of("config"))) {
+      Files.move(workspace.resolve("config"), workspace.resolve("config-moved"));
+      Files.createSymbolicLink(workspace.resolve("config"), outside); // the swap, after the check
+      assertEquals(NoFollowFolder.Outcome.REMOVED, folder.remove(Path.of("app.env")));
+    }
+    assertTrue(Files.exists(victim), "the file behind the swapped-in link is untouched");
+    assertFalse(Files.exists(workspace.resolve("config-moved/app.env")), "the exported file itself is removed");
+
+    // a link already in place when the removal starts is refused, not followed
+    try (NoFollowFolder folder = NoFollowFolder.open(workspace, Path.of("config"))) {
+      assertEquals(NoFollowFolder.Outcome.THROUGH_LINK, folder.remove(Path.of("app.env")));
+    }
+    assertTrue(Files.exists(victim));
+  }
+
+  @Test
+  void postStepFollowsALinkedFolderOnlyAsItWasWhenTheMainStepRan() throws Exception {
+    RunnerSim r = runner();
+    Path shared = Files.createDirectories(r.workspace.resolve("shared/config"));
+    Files.createSymbolicLink(r.workspace.resolve("cfg"), shared); // a link inside the workspace, there all along
+    Path exported = Files.writeString(shared.resolve("app.env"), "S=1");
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(r.env, r.workspace.resolve("cfg/app.env")));
+    RunnerSim.Run post = r.run("post");
+    assertEquals(0, post.exitCode(), post.stdout());
+    assertFalse(Files.exists(exported), post.stdout());
+    assertTrue(post.stdout().contains("removed shared/config/app.env"), post.stdout());
+
+    // a folder on the recorded way that became a link since then is refused
+    Path outside = Files.createDirectories(tmp.resolve("later"));
+    Path victim = Files.writeString(outside.resolve("app.env"), "keep me");
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(r.env, r.workspace.resolve("cfg/app.env")));
+    Files.move(shared, r.workspace.resolve("shared/old"));
+    Files.createSymbolicLink(shared, outside);
+    post = r.run("post");
+    assertEquals(0, post.exitCode(), post.stdout());
+    assertTrue(Files.exists(victim), post.stdout());
+    assertTrue(post.stdout().contains("is now a link"), post.stdout());
+  }
+
   @Test
   void postStepTrustsOnlyARecordItsOwnMainStepWrote() throws Exception {
     RunnerSim r = runner();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.infisicalci.text.Printable;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ final class Api {
     Consumer<String> sink = config.logSink();
     this.log = line -> {
       try {
-        sink.accept(redactor.redact(line));
+        sink.accept(Printable.line(redactor.redact(line))); // server keys and paths: one line, no escapes
       } catch (RuntimeException ignored) {
         // a broken log sink must not break the call
       }

@@ -1,5 +1,6 @@
 package io.github.infisicalci.client;
 
+import io.github.infisicalci.text.Printable;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -404,7 +405,7 @@ public final class ClientConfig {
     }
 
     private static String printable(String s) {
-      return s == null ? "" : s.replaceAll("[^\\x20-\\x7e]", "?");
+      return Printable.quote(s);
     }
   }
 

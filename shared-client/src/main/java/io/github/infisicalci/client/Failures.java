@@ -2,6 +2,7 @@ package io.github.infisicalci.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.infisicalci.text.Printable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -39,17 +40,55 @@ final class Failures {
           reqId = text(node.get("reqId"));
         }
       } catch (IOException e) {
-        message = body.strip();
+        message = notJson(body);
       }
     }
     return new ServerError(status, clean(error), clean(message), clean(reqId));
   }
 
+  /**
+   * A field as one line of text: a value as it is; a validation failure's list of issues (zod: {@code
+   * [{path, message}]}) as {@code path: message; …}; an object by its {@code message}; never raw JSON.
+   */
   private static String text(JsonNode n) {
     if (n == null || n.isNull()) {
       return null;
     }
-    return n.isValueNode() ? n.asText() : n.toString();
+    if (n.isValueNode()) {
+      return n.asText();
+    }
+    if (n.isObject()) {
+      JsonNode m = n.get("message");
+      String said = m != null && m.isValueNode() ? m.asText() : n.path("code").isValueNode() ? n.get("code").asText() : null;
+      StringBuilder path = new StringBuilder();
+      for (JsonNode part : n.path("path")) {
+        path.append(path.length() > 0 ? "." : "").append(part.asText());
+      }
+      return said == null ? null : path.length() > 0 ? path + ": " + said : said;
+    }
+    StringBuilder out = new StringBuilder();
+    for (JsonNode item : n) {
+      String one = text(item);
+      if (one != null && !one.isBlank()) {
+        out.append(out.length() > 0 ? "; " : "").append(one);
+      }
+    }
+    return out.length() == 0 ? null : out.toString();
+  }
+
+  /**
+   * A body that is not JSON (a proxy's or load balancer's page, a crash dump): an HTML page by its title,
+   * other text by its first line, so neither markup nor a stack trace lands in a message.
+   */
+  static String notJson(String body) {
+    String b = body.strip();
+    if (b.startsWith("<")) {
+      java.util.regex.Matcher title = java.util.regex.Pattern.compile("(?is)<title[^>]*>([^<]{1,200})</title>")
+          .matcher(b.length() > 4096 ? b.substring(0, 4096) : b);
+      return "an HTML page" + (title.find() ? " titled '" + title.group(1).strip() + "'" : "");
+    }
+    String[] lines = b.split("\\R", 2);
+    return lines.length == 1 ? b : lines[0].strip() + " …";
   }
 
   private String clean(String s) {
@@ -57,7 +96,7 @@ final class Failures {
       return null;
     }
     String one = s.replaceAll("[\\r\\n\\t]+", " ").strip();
-    one = redactor.redact(one);
+    one = Printable.line(redactor.redact(one)); // no terminal escape or invisible character from the server
     if (one.length() > MAX_SERVER_TEXT) {
       one = one.substring(0, MAX_SERVER_TEXT) + "…";
     }
@@ -95,10 +134,17 @@ final class Failures {
     boolean login = call.bearer() == null && !call.displayPath().startsWith("/api/v1/auth/token/");
     if (isTokenRejection(status, err.error())) {
       String msg = login
-          ? "Login refused by " + baseUrl + " while trying to " + call.what() + said + reqId
-              + "; check the credentials and that the auth method is configured for this identity"
+          ? "Login refused by " + baseUrl + " while trying to " + call.what() + said + reqId + "; " + loginHint(err)
           : "Access token rejected by " + baseUrl + " while trying to " + call.what() + said + reqId
               + "; the token is invalid, expired or revoked";
+      return new AuthenticationException(msg, ctx, err, null);
+    }
+    if (login && (status == 403 || (status == 404 && !isRouteNotFound(err)))) {
+      // a login has no project, environment or secret: its 404 is an unknown identity or client id (the real
+      // server: "No identity with specified client ID was found"), its 403 a refused caller (trusted IPs)
+      String msg = "Login refused by " + baseUrl + " while trying to " + call.what() + said + reqId + "; "
+          + (status == 404 ? "the server has no identity with that id for this auth method: check the id and that "
+              + "the auth method is attached to the machine identity on this server" : loginHint(err));
       return new AuthenticationException(msg, ctx, err, null);
     }
     if (status == 403 && References.isReferenceFailure(status, err.message())) {
@@ -138,6 +184,15 @@ final class Failures {
     String on = describe(ctx);
     return new InfisicalException("Infisical answered HTTP " + status + " while trying to " + call.what()
         + (on.isEmpty() ? "" : " (" + on + ")") + said + reqId, ctx, err, null);
+  }
+
+  /** What to do about a refused login. */
+  private static String loginHint(ServerError err) {
+    if (err.message() != null && err.message().toLowerCase(Locale.ROOT).contains("locked")) {
+      return "the auth method is locked after repeated failed logins: wait for the lockout to end (5 minutes by "
+          + "default) or clear it in Infisical, then check the credentials";
+    }
+    return "check the credentials and that the auth method is configured for this identity";
   }
 
   static String notFoundMessage(NotFoundException.Kind kind, RequestContext ctx) {

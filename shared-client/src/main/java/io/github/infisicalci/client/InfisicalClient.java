@@ -10,6 +10,7 @@ import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.Secret;
 import io.github.infisicalci.client.secrets.SecretsRequest;
 import io.github.infisicalci.client.secrets.SecretsResult;
+import io.github.infisicalci.text.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ public final class InfisicalClient implements AutoCloseable {
         .path(path == null ? "/" : path).build());
     if (key == null || key.isBlank() || !key.trim().chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/')
         || key.trim().equals(".") || key.trim().equals("..")) {
-      throw new InvalidConfigurationException("key", "key '" + (key == null ? "" : key.replaceAll("[^\\x20-\\x7e]", "?"))
+      throw new InvalidConfigurationException("key", "key '" + Printable.quote(key)
           + "' is not a valid secret name");
     }
     String name = key.trim();

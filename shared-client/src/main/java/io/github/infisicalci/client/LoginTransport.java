@@ -54,7 +54,8 @@ final class LoginTransport implements AuthTransport {
           + "; it was deleted or belongs to another Infisical instance: create a new one, or move to a machine identity",
           RequestContext.none(), new ServerError(404, e.errorCode().orElse(null), e.serverMessage().orElse(null),
           e.reqId().orElse(null)), e);
-    } catch (AuthenticationException e) {
+    } catch (AuthenticationException | PermissionDeniedException e) {
+      // 401 "Invalid service token", 403 "Service token has expired": the token is refused, not an identity
       throw new AuthenticationException("The service token was rejected" + e.serverMessage()
           .map(m -> " (server: " + m + ")").orElse("") + e.reqId().map(id -> " [reqId " + id + "]").orElse("")
           + "; it is invalid, expired or deleted: create a new one, or move to a machine identity",
@@ -72,7 +73,9 @@ final class LoginTransport implements AuthTransport {
     }
     List<ServiceTokenScope.Scope> scopes = new ArrayList<>();
     for (JsonNode s : data.path("scopes")) {
-      scopes.add(new ServiceTokenScope.Scope(text(s, "environment"), text(s, "secretPath")));
+      if (text(s, "environment") != null && !text(s, "environment").isBlank()) { // a scope names its environment
+        scopes.add(new ServiceTokenScope.Scope(text(s, "environment"), text(s, "secretPath")));
+      }
     }
     return new ServiceTokenScope(project, scopes);
   }

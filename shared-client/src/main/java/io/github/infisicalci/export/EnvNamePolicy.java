@@ -1,6 +1,7 @@
 package io.github.infisicalci.export;
 
 import io.github.infisicalci.export.ProtectedNames.Family;
+import io.github.infisicalci.text.Printable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,8 +78,8 @@ public record EnvNamePolicy(NamePolicy rules, boolean allowAllProtected, List<St
     if (format == ExportFormat.JSON || EnvNames.isShellIdentifier(name)) {
       return Optional.empty();
     }
-    return Optional.of("name '" + EnvNames.printable(name) + "' is exported but is not usable as $"
-        + EnvNames.printable(name) + " in shells (read it with printenv or your language's environment API)");
+    return Optional.of("name '" + Printable.quote(name) + "' is exported but is not usable as $"
+        + Printable.quote(name) + " in shells (read it with printenv or your language's environment API)");
   }
 
   /** Whether two names are the same variable for this policy's consumer. */

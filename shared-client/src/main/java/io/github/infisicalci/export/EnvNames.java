@@ -1,12 +1,11 @@
 package io.github.infisicalci.export;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Small facts about variable names: whether a shell can reference one as {@code $NAME}, and how to
- * print one safely. Which names may be exported at all is {@link NamePolicy}'s and
+ * Small facts about variable names: whether a shell can reference one as {@code $NAME}. A name is
+ * printed with {@link io.github.infisicalci.text.Printable#quote}. Which names may be exported at all is {@link NamePolicy}'s and
  * {@link EnvNamePolicy}'s business.
  */
 public final class EnvNames {
@@ -49,29 +48,5 @@ public final class EnvNames {
       return Optional.of("contains '='");
     }
     return Optional.empty();
-  }
-
-  /**
-   * A form of {@code name} safe to print in an error: control characters, line and paragraph
-   * separators, non-ASCII spaces and invisible format characters become {@code \\uXXXX}.
-   */
-  public static String printable(String name) {
-    if (name == null) {
-      return "(null)";
-    }
-    StringBuilder out = new StringBuilder(name.length());
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      int type = Character.getType(c);
-      boolean hidden = Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
-          || (c > 0x7f && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
-      if (hidden) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

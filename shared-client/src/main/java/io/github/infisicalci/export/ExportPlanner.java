@@ -1,6 +1,7 @@
 package io.github.infisicalci.export;
 
 import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.text.Printable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -133,8 +134,8 @@ public record ExportPlanner(KeySelection selection, String prefix, String suffix
         accepted.put(identity, c);
       } else if (earlier.explicit() && c.explicit()) {
         nameProblems.add(earlier.name().equals(c.name())
-            ? "name '" + EnvNames.printable(c.name()) + "' would be exported twice"
-            : "names '" + EnvNames.printable(earlier.name()) + "' and '" + EnvNames.printable(c.name())
+            ? "name '" + Printable.quote(c.name()) + "' would be exported twice"
+            : "names '" + Printable.quote(earlier.name()) + "' and '" + Printable.quote(c.name())
                 + "' differ only by case (" + policy.rules().label() + " treats them as one variable)");
       } else if (!c.explicit()) {
         skipped.add(new SkippedName(c.key(), c.name(), duplicate(c, earlier)));
@@ -160,7 +161,7 @@ public record ExportPlanner(KeySelection selection, String prefix, String suffix
 
   private static NameProblem duplicate(Candidate dropped, Candidate kept) {
     return new NameProblem(dropped.name(), NameProblem.Kind.UNUSABLE,
-        "is already exported for secret '" + EnvNames.printable(kept.key()) + "'"
-            + (kept.name().equals(dropped.name()) ? "" : " as '" + EnvNames.printable(kept.name()) + "'"), null);
+        "is already exported for secret '" + Printable.quote(kept.key()) + "'"
+            + (kept.name().equals(dropped.name()) ? "" : " as '" + Printable.quote(kept.name()) + "'"), null);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.infisicalci.export;
 
+import io.github.infisicalci.text.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -92,7 +93,7 @@ public final class KeySelection {
         }
         String renameProblem = nameProblem(rename);
         if (renameProblem != null) {
-          problems.add("line " + number + ": name '" + EnvNames.printable(rename) + "' " + renameProblem);
+          problems.add("line " + number + ": name '" + Printable.quote(rename) + "' " + renameProblem);
           continue;
         }
       }
@@ -103,7 +104,7 @@ public final class KeySelection {
       }
       String keyProblem = keyProblem(keyPart);
       if (keyProblem != null) {
-        problems.add("line " + number + ": key '" + EnvNames.printable(keyPart) + "' " + keyProblem);
+        problems.add("line " + number + ": key '" + Printable.quote(keyPart) + "' " + keyProblem);
         continue;
       }
       if (rename != null && (keyPart.indexOf('*') >= 0 || rename.indexOf('*') >= 0)

@@ -1,5 +1,6 @@
 package io.github.infisicalci.export;
 
+import io.github.infisicalci.text.Printable;
 import java.util.Objects;
 
 /**
@@ -24,7 +25,7 @@ public record NameProblem(String name, Kind kind, String reason, String allowOpt
 
   /** One sentence: {@code name 'PATH' is protected (PATH: …); to export it, add PATH to allow-protected-names}. */
   public String describe() {
-    String shown = EnvNames.printable(name);
+    String shown = Printable.quote(name);
     if (kind == Kind.PROTECTED) {
       return "name '" + shown + "' is protected (" + reason + "); to export it, add " + shown + " to "
           + allowOption;

@@ -1,5 +1,6 @@
 package io.github.infisicalci.export;
 
+import io.github.infisicalci.text.Printable;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,6 @@ public record SkippedName(String key, String name, NameProblem problem) {
 
   /** One sentence for a warning: {@code secret 'GITHUB_TOKEN' was not exported: name 'GITHUB_TOKEN' is protected (…); …}. */
   public String describe() {
-    return "secret '" + EnvNames.printable(key) + "' was not exported: " + problem.describe();
+    return "secret '" + Printable.quote(key) + "' was not exported: " + problem.describe();
   }
 }

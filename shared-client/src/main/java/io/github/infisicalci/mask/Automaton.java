@@ -12,7 +12,7 @@ import java.util.List;
  * {@code firstChild[s + 1]}). The shallowest states (depth up to {@link #DENSE_DEPTH}, as many as
  * {@link #DENSE_ENTRIES} allows; where ordinary text spends its time) get a full transition row with one
  * column per {@linkplain #byteClass byte class}; deeper states keep only their trie edges and failure link
- * (about 9 bytes a state). A dense entry {@code >= 0} is the next state's row offset
+ * (about 7 bytes a state: failure link 4, label 1, first child 2, two bits for outputs). A dense entry {@code >= 0} is the next state's row offset
  * ({@code state * width}) for a dense state without output; anything else is stored as {@code ~state} so the
  * scanning loop leaves its fast path only for outputs and deep states.
  */
@@ -22,6 +22,9 @@ final class Automaton {
   /** Deepest dense state: deeper ones are seldom visited by text that is not a secret. */
   static final int DENSE_DEPTH = 4;
 
+  /** States per block of {@link #childBase}: a block's children fit in a {@code char} offset (64 × 256). */
+  private static final int CHILD_BLOCK_BITS = 6;
+
   final int numStates;
   final int numDense;
   /** Byte to column: each byte used by a pattern has its own column, all others share column 0. */
@@ -30,7 +33,12 @@ final class Automaton {
   final int width;
   final int[] table;
   private final int[] fail;
-  private final int[] firstChild;
+  /**
+   * First child of state {@code s}: {@code childBase[s >>> 6] + childOffset[s]} (the first children are
+   * increasing, so a block of 64 states needs one int and a char each; {@code s = numStates} ends the last).
+   */
+  private final int[] childBase;
+  private final char[] childOffset;
   private final byte[] label;
   private final int[] levelStart;
   /** Depth of each dense state. */
@@ -43,13 +51,14 @@ final class Automaton {
   final int gramLength;
   final int gramMask;
   final int gramShift;
+  /** A pattern ends in this state. */
+  private final long[] terminal;
+  /** A pattern ends in this state or in one on its failure chain. */
   private final long[] outBits;
-  private final int[] outKeys;
-  private final int[] outValues;
   final int maxPatternLength;
 
-  private Automaton(int numStates, int numDense, int[] byteClass, int width, int[] table, int[] fail, int[] firstChild,
-      byte[] label, int[] levelStart, long[] outBits, int[] outKeys, int[] outValues,
+  private Automaton(int numStates, int numDense, int[] byteClass, int width, int[] table, int[] fail,
+      int[] childBase, char[] childOffset, byte[] label, int[] levelStart, long[] terminal, long[] outBits,
       byte[] denseDepth, long[] gramBits, int gramLength) {
     this.numStates = numStates;
     this.numDense = numDense;
@@ -57,12 +66,12 @@ final class Automaton {
     this.width = width;
     this.table = table;
     this.fail = fail;
-    this.firstChild = firstChild;
+    this.childBase = childBase;
+    this.childOffset = childOffset;
     this.label = label;
     this.levelStart = levelStart;
+    this.terminal = terminal;
     this.outBits = outBits;
-    this.outKeys = outKeys;
-    this.outValues = outValues;
     this.maxPatternLength = levelStart.length - 2;
     this.denseDepth = denseDepth;
     this.gramBits = gramBits;
@@ -71,65 +80,153 @@ final class Automaton {
     this.gramShift = gramBits == null ? 0 : 32 - Long.numberOfTrailingZeros(gramBits.length * 64L);
   }
 
-  /** Builds from distinct, non-empty patterns sorted by {@link Arrays#compareUnsigned(byte[], byte[])}. */
-  static Automaton build(List<byte[]> sorted) {
-    int n = sorted.size();
-    long total = 1;
+  /**
+   * Builds from non-empty patterns in any order, duplicates allowed: the automaton depends only on the set
+   * of patterns. The distinct patterns are copied into one buffer (wiped before returning); the trie is
+   * made level by level (breadth first): the patterns still longer than the current depth are kept
+   * grouped by the node they reached, and each group is ordered by its next byte (counting sort for large
+   * groups, insertion sort for small ones), so no pattern is ever compared whole.
+   */
+  static Automaton build(List<byte[]> patterns) {
+    Distinct distinct = Distinct.of(patterns);
+    try {
+      return build(distinct);
+    } finally {
+      Arrays.fill(distinct.bytes, (byte) 0);
+    }
+  }
+
+  /** The distinct patterns, one after the other in {@code bytes}: pattern {@code i} at {@code offset[i]}. */
+  private record Distinct(byte[] bytes, int[] offset, int[] length, int count) {
+    static Distinct of(List<byte[]> patterns) {
+      int n = patterns.size();
+      int[] offset = new int[n];
+      int[] length = new int[n];
+      int tableSize = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+      int[] slots = new int[tableSize];
+      Arrays.fill(slots, -1);
+      int mask = tableSize - 1;
+      int shift = 32 - Integer.numberOfTrailingZeros(tableSize);
+      byte[] bytes = new byte[1024];
+      int used = 0;
+      int count = 0;
+      for (byte[] q : patterns) {
+        int h = 1;
+        for (byte b : q) {
+          h = 31 * h + b;
+        }
+        int pos = ((h ^ (h >>> 16)) * 0x9E3779B1) >>> shift;
+        boolean seen = false;
+        for (int j = slots[pos]; j >= 0; j = slots[pos]) {
+          if (length[j] == q.length
+              && Arrays.equals(bytes, offset[j], offset[j] + q.length, q, 0, q.length)) {
+            seen = true;
+            break;
+          }
+          pos = (pos + 1) & mask;
+        }
+        if (seen) {
+          continue;
+        }
+        if ((long) used + q.length > Integer.MAX_VALUE - 16) {
+          Arrays.fill(bytes, (byte) 0);
+          throw new IllegalArgumentException("secrets too large to mask: more than "
+              + (Integer.MAX_VALUE - 16) + " pattern bytes");
+        }
+        if (used + q.length > bytes.length) {
+          byte[] grown = Arrays.copyOf(bytes,
+              (int) Math.min(Integer.MAX_VALUE - 16, Math.max(used + (long) q.length, bytes.length * 2L)));
+          Arrays.fill(bytes, (byte) 0);
+          bytes = grown;
+        }
+        System.arraycopy(q, 0, bytes, used, q.length);
+        offset[count] = used;
+        length[count] = q.length;
+        slots[pos] = count++;
+        used += q.length;
+      }
+      return new Distinct(bytes, offset, length, count);
+    }
+  }
+
+  private static Automaton build(Distinct distinct) {
+    final byte[] bytes = distinct.bytes();
+    int n = distinct.count();
     int maxLen = 0;
     for (int i = 0; i < n; i++) {
-      byte[] p = sorted.get(i);
-      int lcp = i == 0 ? 0 : commonPrefix(sorted.get(i - 1), p);
-      total += p.length - lcp;
-      maxLen = Math.max(maxLen, p.length);
+      maxLen = Math.max(maxLen, distinct.length()[i]);
     }
-    if (total > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("secrets too large to mask: " + total + " pattern bytes");
-    }
-    int states = (int) total;
-    byte[] label = new byte[states];
-    int[] firstChild = new int[states + 1];
-    Arrays.fill(firstChild, -1);
-    long[] terminal = new long[(states + 63) >>> 6];
     int[] levelStart = new int[maxLen + 2];
     levelStart[0] = 0;
     levelStart[1] = 1;
+    int capacity = Math.max(16, Math.min(n * 8 + 1, Integer.MAX_VALUE - 16));
+    byte[] label = new byte[capacity];
+    int[] firstChild = new int[capacity];
+    long[] terminal = new long[(capacity + 63) >>> 6];
+    firstChild[0] = -1;
 
-    int[] nodeOf = new int[n];
-    int[] active = new int[n];
-    int activeCount = 0;
-    for (int i = 0; i < n; i++) {
-      active[activeCount++] = i;
-    }
+    // the patterns still active at depth d: offset, length and the node reached, in breadth-first order
+    int[] off = Arrays.copyOf(distinct.offset(), n);
+    int[] len = Arrays.copyOf(distinct.length(), n);
+    int[] node = new int[n];
+    int[] keys = new int[n];
+    int[] scratchOff = new int[n];
+    int[] scratchLen = new int[n];
+    int[] count = new int[257];
+    int activeCount = n;
     int next = 1;
     for (int d = 0; d < maxLen; d++) {
-      int prevParent = -1;
-      int prevLabel = -1;
-      int current = -1;
-      int kept = 0;
+      long needed = (long) next + activeCount + 1;
+      if (needed > Integer.MAX_VALUE - 16) {
+        throw new IllegalArgumentException("secrets too large to mask: more than " + (Integer.MAX_VALUE - 16)
+            + " automaton states");
+      }
+      if (needed > label.length) {
+        int grown = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, label.length * 2L));
+        label = Arrays.copyOf(label, grown);
+        firstChild = Arrays.copyOf(firstChild, grown);
+        terminal = Arrays.copyOf(terminal, (grown + 63) >>> 6);
+      }
       for (int k = 0; k < activeCount; k++) {
-        int i = active[k];
-        byte[] p = sorted.get(i);
-        int parent = nodeOf[i];
-        int c = p[d] & 0xff;
-        if (parent != prevParent || c != prevLabel) {
-          current = next++;
-          label[current] = (byte) c;
-          if (parent != prevParent) {
-            firstChild[parent] = current;
+        keys[k] = bytes[off[k] + d] & 0xff;
+      }
+      int kept = 0;
+      int k = 0;
+      while (k < activeCount) {
+        int parent = node[k];
+        int e = k + 1;
+        while (e < activeCount && node[e] == parent) {
+          e++;
+        }
+        sortByKey(keys, off, len, k, e, scratchOff, scratchLen, count);
+        int prevLabel = -1;
+        int current = -1;
+        firstChild[parent] = next;
+        for (int j = k; j < e; j++) {
+          int c = keys[j];
+          if (c != prevLabel) {
+            current = next++;
+            label[current] = (byte) c;
+            firstChild[current] = -1;
+            prevLabel = c;
           }
-          prevParent = parent;
-          prevLabel = c;
+          if (len[j] == d + 1) {
+            terminal[current >>> 6] |= 1L << current;
+          } else {
+            off[kept] = off[j];
+            len[kept] = len[j];
+            node[kept++] = current;
+          }
         }
-        nodeOf[i] = current;
-        if (p.length == d + 1) {
-          terminal[current >>> 6] |= 1L << current;
-        } else {
-          active[kept++] = i;
-        }
+        k = e;
       }
       activeCount = kept;
       levelStart[d + 2] = next;
     }
+    int states = next;
+    label = Arrays.copyOf(label, states);
+    firstChild = Arrays.copyOf(firstChild, states + 1);
+    terminal = Arrays.copyOf(terminal, (states + 63) >>> 6);
     firstChild[states] = states;
     for (int s = states - 1; s >= 0; s--) {
       if (firstChild[s] < 0) {
@@ -154,50 +251,33 @@ final class Automaton {
         Math.max(1, DENSE_ENTRIES / width));
     int[] table = new int[numDense * width];
     int[] fail = new int[states];
-    int[] out = new int[states];
-    Automaton raw = new Automaton(states, numDense, byteClass, width, table, fail, firstChild, label,
-        levelStart, new long[0], new int[0], new int[0], null, null, 0);
-    int outCount = 0;
-    int depth = 0;
+    long[] outBits = new long[(states + 63) >>> 6];
     for (int u = 0; u < states; u++) {
-      while (levelStart[depth + 1] <= u) {
-        depth++;
-      }
       if (u > 0) {
-        boolean isTerminal = (terminal[u >>> 6] & (1L << u)) != 0;
-        out[u] = isTerminal ? depth : out[fail[u]];
-        if (out[u] != 0) {
-          outCount++;
+        boolean hasOutput = (terminal[u >>> 6] & (1L << u)) != 0 || hasBit(outBits, fail[u]);
+        if (hasOutput) {
+          outBits[u >>> 6] |= 1L << u;
         }
       }
+      int from = firstChild[u];
+      int to = firstChild[u + 1];
       if (u < numDense) {
         int row = u * width;
         if (u != 0) {
           System.arraycopy(table, fail[u] * width, table, row, width);
         }
-        for (int v = firstChild[u]; v < firstChild[u + 1]; v++) {
+        for (int v = from; v < to; v++) {
           table[row + byteClass[label[v] & 0xff]] = v;
         }
       }
-      for (int v = firstChild[u]; v < firstChild[u + 1]; v++) {
-        fail[v] = u == 0 ? 0 : raw.rawNext(fail[u], label[v] & 0xff);
-      }
-    }
-
-    long[] outBits = new long[(states + 63) >>> 6];
-    int[] outKeys = new int[outCount];
-    int[] outValues = new int[outCount];
-    int k = 0;
-    for (int s = 0; s < states; s++) {
-      if (out[s] != 0) {
-        outBits[s >>> 6] |= 1L << s;
-        outKeys[k] = s;
-        outValues[k++] = out[s];
+      for (int v = from; v < to; v++) {
+        fail[v] = u == 0 ? 0 : rawNext(fail[u], label[v] & 0xff, numDense, width, table, byteClass, fail,
+            firstChild, label);
       }
     }
     for (int i = 0; i < table.length; i++) {
       int t = table[i];
-      table[i] = t < numDense && out[t] == 0 ? t * width : ~t;
+      table[i] = t < numDense && !hasBit(outBits, t) ? t * width : ~t;
     }
     byte[] denseDepth = new byte[numDense];
     for (int d = 0; levelStart[d] < numDense; d++) {
@@ -207,23 +287,83 @@ final class Automaton {
     long[] gramBits = null;
     if (n > 0) {
       int minLen = Integer.MAX_VALUE;
-      for (byte[] p : sorted) {
-        minLen = Math.min(minLen, p.length);
+      for (int i = 0; i < n; i++) {
+        minLen = Math.min(minLen, distinct.length()[i]);
       }
       gramLength = Math.min(4, minLen);
       int log2 = Math.max(12, Math.min(22, 64 - Long.numberOfLeadingZeros(n * 32L)));
       gramBits = new long[1 << (log2 - 6)];
-      for (byte[] p : sorted) {
+      for (int i = 0; i < n; i++) {
         int g = 0;
         for (int j = 0; j < gramLength; j++) {
-          g |= (p[j] & 0xff) << (8 * j);
+          g |= (bytes[distinct.offset()[i] + j] & 0xff) << (8 * j);
         }
         int h = gramHash(g, 32 - log2);
         gramBits[h >>> 6] |= 1L << h;
       }
     }
-    return new Automaton(states, numDense, byteClass, width, table, fail, firstChild, label, levelStart,
-        outBits, outKeys, outValues, denseDepth, gramBits, gramLength);
+    int[] childBase = new int[(states >>> CHILD_BLOCK_BITS) + 2];
+    char[] childOffset = new char[states + 1];
+    for (int s = 0; s <= states; s++) {
+      if ((s & ((1 << CHILD_BLOCK_BITS) - 1)) == 0) {
+        childBase[s >>> CHILD_BLOCK_BITS] = firstChild[s];
+      }
+      childOffset[s] = (char) (firstChild[s] - childBase[s >>> CHILD_BLOCK_BITS]);
+    }
+    return new Automaton(states, numDense, byteClass, width, table, fail, childBase, childOffset, label,
+        levelStart, terminal, outBits, denseDepth, gramBits, gramLength);
+  }
+
+  private static boolean hasBit(long[] bits, int i) {
+    return (bits[i >>> 6] & (1L << i)) != 0;
+  }
+
+  /** Orders {@code [from, to)} of the three parallel arrays by {@code keys} (bytes). */
+  private static void sortByKey(int[] keys, int[] off, int[] len, int from, int to, int[] scratchOff,
+      int[] scratchLen, int[] count) {
+    int size = to - from;
+    if (size < 2) {
+      return;
+    }
+    if (size <= 32) {
+      for (int j = from + 1; j < to; j++) {
+        int key = keys[j];
+        int o = off[j];
+        int l = len[j];
+        int m = j - 1;
+        while (m >= from && keys[m] > key) {
+          keys[m + 1] = keys[m];
+          off[m + 1] = off[m];
+          len[m + 1] = len[m];
+          m--;
+        }
+        keys[m + 1] = key;
+        off[m + 1] = o;
+        len[m + 1] = l;
+      }
+      return;
+    }
+    Arrays.fill(count, 0);
+    for (int j = from; j < to; j++) {
+      count[keys[j] + 1]++;
+    }
+    for (int c = 0; c < 256; c++) {
+      count[c + 1] += count[c];
+    }
+    for (int j = from; j < to; j++) {
+      int at = count[keys[j]]++;
+      scratchOff[at] = off[j];
+      scratchLen[at] = len[j];
+    }
+    System.arraycopy(scratchOff, 0, off, from, size);
+    System.arraycopy(scratchLen, 0, len, from, size);
+    int j = from;
+    for (int c = 0; c < 256; c++) {
+      int end = from + count[c];
+      while (j < end) {
+        keys[j++] = c;
+      }
+    }
   }
 
   /** Bit index of a gram (its bytes little-endian in an int, unused high bytes zero). */
@@ -232,9 +372,10 @@ final class Automaton {
   }
 
   /** Next state during construction, while dense entries still hold plain state numbers. */
-  private int rawNext(int s, int c) {
+  private static int rawNext(int s, int c, int numDense, int width, int[] table, int[] byteClass, int[] fail,
+      int[] firstChild, byte[] label) {
     while (s >= numDense) {
-      int child = child(s, c);
+      int child = child(firstChild[s], firstChild[s + 1], label, c);
       if (child >= 0) {
         return child;
       }
@@ -257,8 +398,16 @@ final class Automaton {
   }
 
   private int child(int s, int c) {
-    int lo = firstChild[s];
-    int hi = firstChild[s + 1] - 1;
+    return child(firstChild(s), firstChild(s + 1), label, c);
+  }
+
+  /** Index of the first child of {@code s} (children are numbered contiguously, sorted by label). */
+  private int firstChild(int s) {
+    return childBase[s >>> CHILD_BLOCK_BITS] + childOffset[s];
+  }
+
+  private static int child(int lo, int end, byte[] label, int c) {
+    int hi = end - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       int l = label[mid] & 0xff;
@@ -273,12 +422,18 @@ final class Automaton {
     return -1;
   }
 
-  /** Length of the longest pattern ending in state {@code s}, 0 if none. */
+  /**
+   * Length of the longest pattern ending in state {@code s}, 0 if none: the depth of the first state on
+   * its failure chain where a pattern ends (the output bit says whether there is one).
+   */
   int output(int s) {
-    if ((outBits[s >>> 6] & (1L << s)) == 0) {
+    if (!hasBit(outBits, s)) {
       return 0;
     }
-    return outValues[Arrays.binarySearch(outKeys, s)];
+    while (!hasBit(terminal, s)) {
+      s = fail[s];
+    }
+    return depth(s);
   }
 
   /** Length of the longest suffix of the input read so far that is a prefix of some pattern. */
@@ -294,10 +449,5 @@ final class Automaton {
       }
     }
     return lo;
-  }
-
-  private static int commonPrefix(byte[] a, byte[] b) {
-    int m = Arrays.mismatch(a, b);
-    return m < 0 ? Math.min(a.length, b.length) : m;
   }
 }

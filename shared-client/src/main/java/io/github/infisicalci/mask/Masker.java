@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Replaces secret values, and the encoded forms of them that builds tend to print, in UTF-8 output.
@@ -210,7 +209,7 @@ public final class Masker {
      * automaton holds the patterns: a secret's spellings do not linger in the heap.
      */
     Masker build(List<byte[]> generated) {
-      TreeSet<byte[]> patterns = new TreeSet<>(Arrays::compareUnsigned);
+      List<byte[]> made = new ArrayList<>();
       List<String> skipped = new ArrayList<>();
       List<String> partly = new ArrayList<>();
       for (int i = 0; i < values.size(); i++) {
@@ -228,13 +227,11 @@ public final class Masker {
         if (sink.droppedLines()) {
           partly.add(names.get(i));
         }
-        for (byte[] p : sink.patterns()) {
-          generated.add(p);
-          patterns.add(p);
-        }
+        made.addAll(sink.patterns());
       }
-      Automaton automaton = Automaton.build(new ArrayList<>(patterns));
-      for (byte[] p : generated) {
+      generated.addAll(made);
+      Automaton automaton = Automaton.build(made);
+      for (byte[] p : made) {
         Arrays.fill(p, (byte) 0);
       }
       return new Masker(automaton, replacement.getBytes(StandardCharsets.UTF_8), List.copyOf(skipped),

@@ -1,5 +1,6 @@
 package io.github.infisicalci.jenkins.config;
 
+import io.github.infisicalci.text.Printable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -75,14 +76,6 @@ public final class SettingsValidation {
   }
 
   static String printable(String s) {
-    StringBuilder b = new StringBuilder();
-    s.codePoints().limit(200).forEach(c -> {
-      if (c < 0x20 || c == 0x7f) {
-        b.append(String.format("\\u%04x", c));
-      } else {
-        b.appendCodePoint(c);
-      }
-    });
-    return b.toString();
+    return Printable.quote(s);
   }
 }

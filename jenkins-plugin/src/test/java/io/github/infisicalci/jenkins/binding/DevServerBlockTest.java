@@ -140,4 +140,23 @@ class DevServerBlockTest {
     assertFalse(badSecret.ok());
     assertFalse(badSecret.message().contains("wrong-secret-xyz"), badSecret.message());
   }
+
+  /** A real server answers an unknown client id with 404; it used to read "Secret 'null' not found ...". */
+  @Test
+  void connectionCheckNamesAnUnknownClientIdAsARefusedLogin() {
+    var fault = server.faults().on("/api/v1/auth/universal-auth/login").respond(404,
+        "{\"statusCode\":404,\"message\":\"No identity with specified client ID was found\",\"error\":\"NotFound\"}");
+    try {
+      ConnectionCheck.Result r = ConnectionCheck.run(config(),
+          CredentialMaterial.universalAuth("x", "no-such-client", SecretValue.of("some-secret-xyz")).authMethod(),
+          ProjectRef.slug("shop"), null);
+      assertFalse(r.ok());
+      assertTrue(r.message().contains("log in with universal auth (client id 'no-such-client')"), r.message());
+      assertTrue(r.message().contains("the server has no identity with that id"), r.message());
+      assertFalse(r.message().contains("null"), r.message());
+      assertFalse(r.message().contains("some-secret-xyz"), r.message());
+    } finally {
+      fault.cancel();
+    }
+  }
 }

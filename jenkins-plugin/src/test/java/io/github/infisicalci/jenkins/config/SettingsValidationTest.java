@@ -36,6 +36,15 @@ class SettingsValidationTest {
         .contains("'ftp://****@host'"));
   }
 
+  /** The shared rule (Printable.quote): a bidi override or a look-alike letter is shown, not rendered. */
+  @Test
+  void quotedValuesShowInvisibleAndLookAlikeCharacters() {
+    String p = SettingsValidation.nameProblem("projectSlug", "sh\u202eop \u0430pp").orElseThrow();
+    assertTrue(p.startsWith("projectSlug 'sh<U+202E>op <U+0430>pp' must be one word"), p);
+    String long_ = SettingsValidation.nameProblem("projectSlug", "x".repeat(300) + "/").orElseThrow();
+    assertFalse(long_.contains("x".repeat(201)), long_);
+  }
+
   @Test
   void reportsEveryBadFieldByName() {
     InfisicalSettings s = TestSettings.builder().serverUrl("nope").projectSlug("my project")
@@ -51,7 +60,7 @@ class SettingsValidationTest {
   @Test
   void controlCharactersArePrintedEscaped() {
     String p = SettingsValidation.nameProblem("environment", "de\u0007v").orElseThrow();
-    assertTrue(p.contains("de\\u0007v"), p);
+    assertTrue(p.contains("de<U+0007>v"), p); // the shared notation (Printable.quote), as in the action
   }
 
   @Test

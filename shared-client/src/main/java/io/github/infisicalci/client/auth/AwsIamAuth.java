@@ -6,6 +6,7 @@ import io.github.infisicalci.client.AuthenticationException;
 import io.github.infisicalci.client.InvalidConfigurationException;
 import io.github.infisicalci.client.RequestContext;
 import io.github.infisicalci.client.SecretValue;
+import io.github.infisicalci.text.Printable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -105,7 +106,7 @@ final class AwsIamAuth implements AuthMethod {
           + "or AWS_DEFAULT_REGION; " + firstLine(e) + ")", RequestContext.none());
     }
     if (r == null || !REGION.matcher(r).matches()) {
-      throw new InvalidConfigurationException("region", "AWS region '" + (r == null ? "" : r.replaceAll("[^\\x20-\\x7e]", "?"))
+      throw new InvalidConfigurationException("region", "AWS region '" + Printable.quote(r)
           + "' is not a valid region name (lower-case letters, digits and '-')");
     }
     return r;

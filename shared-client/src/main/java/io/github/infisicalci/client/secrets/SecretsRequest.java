@@ -1,6 +1,7 @@
 package io.github.infisicalci.client.secrets;
 
 import io.github.infisicalci.client.InvalidConfigurationException;
+import io.github.infisicalci.text.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,7 +96,7 @@ public record SecretsRequest(ProjectRef project, String environment, List<String
   }
 
   private static String printable(String s) {
-    return s == null ? "" : s.replaceAll("[^\\x20-\\x7e]", "?");
+    return Printable.quote(s);
   }
 
   /** Collects the request; {@link #build()} validates. */
