@@ -2,7 +2,6 @@ package io.github.infisicalci.export;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -217,9 +216,5 @@ public final class ProtectedNames {
     List<Family> all = new ArrayList<>(a);
     all.addAll(b);
     return List.copyOf(all);
-  }
-
-  static String upper(String name) {
-    return name.toUpperCase(Locale.ROOT);
   }
 }

@@ -82,16 +82,79 @@ final class Automaton {
 
   /**
    * Builds from non-empty patterns in any order, duplicates allowed: the automaton depends only on the set
-   * of patterns. The trie is made level by level (breadth first): the patterns still longer than the
-   * current depth are kept grouped by the node they reached, and each group is ordered by its next byte
-   * (counting sort for large groups, insertion sort for small ones), so no pattern is ever compared whole.
+   * of patterns. The distinct patterns are copied into one buffer (wiped before returning); the trie is
+   * made level by level (breadth first): the patterns still longer than the current depth are kept
+   * grouped by the node they reached, and each group is ordered by its next byte (counting sort for large
+   * groups, insertion sort for small ones), so no pattern is ever compared whole.
    */
   static Automaton build(List<byte[]> patterns) {
-    int n = patterns.size();
-    byte[][] p = patterns.toArray(new byte[0][]);
+    Distinct distinct = Distinct.of(patterns);
+    try {
+      return build(distinct);
+    } finally {
+      Arrays.fill(distinct.bytes, (byte) 0);
+    }
+  }
+
+  /** The distinct patterns, one after the other in {@code bytes}: pattern {@code i} at {@code offset[i]}. */
+  private record Distinct(byte[] bytes, int[] offset, int[] length, int count) {
+    static Distinct of(List<byte[]> patterns) {
+      int n = patterns.size();
+      int[] offset = new int[n];
+      int[] length = new int[n];
+      int tableSize = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+      int[] slots = new int[tableSize];
+      Arrays.fill(slots, -1);
+      int mask = tableSize - 1;
+      int shift = 32 - Integer.numberOfTrailingZeros(tableSize);
+      byte[] bytes = new byte[1024];
+      int used = 0;
+      int count = 0;
+      for (byte[] q : patterns) {
+        int h = 1;
+        for (byte b : q) {
+          h = 31 * h + b;
+        }
+        int pos = ((h ^ (h >>> 16)) * 0x9E3779B1) >>> shift;
+        boolean seen = false;
+        for (int j = slots[pos]; j >= 0; j = slots[pos]) {
+          if (length[j] == q.length
+              && Arrays.equals(bytes, offset[j], offset[j] + q.length, q, 0, q.length)) {
+            seen = true;
+            break;
+          }
+          pos = (pos + 1) & mask;
+        }
+        if (seen) {
+          continue;
+        }
+        if ((long) used + q.length > Integer.MAX_VALUE - 16) {
+          Arrays.fill(bytes, (byte) 0);
+          throw new IllegalArgumentException("secrets too large to mask: more than "
+              + (Integer.MAX_VALUE - 16) + " pattern bytes");
+        }
+        if (used + q.length > bytes.length) {
+          byte[] grown = Arrays.copyOf(bytes,
+              (int) Math.min(Integer.MAX_VALUE - 16, Math.max(used + (long) q.length, bytes.length * 2L)));
+          Arrays.fill(bytes, (byte) 0);
+          bytes = grown;
+        }
+        System.arraycopy(q, 0, bytes, used, q.length);
+        offset[count] = used;
+        length[count] = q.length;
+        slots[pos] = count++;
+        used += q.length;
+      }
+      return new Distinct(bytes, offset, length, count);
+    }
+  }
+
+  private static Automaton build(Distinct distinct) {
+    final byte[] bytes = distinct.bytes();
+    int n = distinct.count();
     int maxLen = 0;
-    for (byte[] q : p) {
-      maxLen = Math.max(maxLen, q.length);
+    for (int i = 0; i < n; i++) {
+      maxLen = Math.max(maxLen, distinct.length()[i]);
     }
     int[] levelStart = new int[maxLen + 2];
     levelStart[0] = 0;
@@ -102,14 +165,14 @@ final class Automaton {
     long[] terminal = new long[(capacity + 63) >>> 6];
     firstChild[0] = -1;
 
-    int[] nodeOf = new int[n];
-    int[] active = new int[n];
+    // the patterns still active at depth d: offset, length and the node reached, in breadth-first order
+    int[] off = Arrays.copyOf(distinct.offset(), n);
+    int[] len = Arrays.copyOf(distinct.length(), n);
+    int[] node = new int[n];
     int[] keys = new int[n];
-    int[] scratch = new int[n];
+    int[] scratchOff = new int[n];
+    int[] scratchLen = new int[n];
     int[] count = new int[257];
-    for (int i = 0; i < n; i++) {
-      active[i] = i;
-    }
     int activeCount = n;
     int next = 1;
     for (int d = 0; d < maxLen; d++) {
@@ -121,28 +184,25 @@ final class Automaton {
       if (needed > label.length) {
         int grown = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, label.length * 2L));
         label = Arrays.copyOf(label, grown);
-        int old = firstChild.length;
         firstChild = Arrays.copyOf(firstChild, grown);
-        Arrays.fill(firstChild, old, grown, -1);
         terminal = Arrays.copyOf(terminal, (grown + 63) >>> 6);
       }
       for (int k = 0; k < activeCount; k++) {
-        keys[k] = p[active[k]][d] & 0xff;
+        keys[k] = bytes[off[k] + d] & 0xff;
       }
       int kept = 0;
       int k = 0;
       while (k < activeCount) {
-        int parent = nodeOf[active[k]];
+        int parent = node[k];
         int e = k + 1;
-        while (e < activeCount && nodeOf[active[e]] == parent) {
+        while (e < activeCount && node[e] == parent) {
           e++;
         }
-        sortByKey(active, keys, k, e, scratch, count);
+        sortByKey(keys, off, len, k, e, scratchOff, scratchLen, count);
         int prevLabel = -1;
         int current = -1;
         firstChild[parent] = next;
         for (int j = k; j < e; j++) {
-          int i = active[j];
           int c = keys[j];
           if (c != prevLabel) {
             current = next++;
@@ -150,11 +210,12 @@ final class Automaton {
             firstChild[current] = -1;
             prevLabel = c;
           }
-          nodeOf[i] = current;
-          if (p[i].length == d + 1) {
+          if (len[j] == d + 1) {
             terminal[current >>> 6] |= 1L << current;
           } else {
-            active[kept++] = i;
+            off[kept] = off[j];
+            len[kept] = len[j];
+            node[kept++] = current;
           }
         }
         k = e;
@@ -226,16 +287,16 @@ final class Automaton {
     long[] gramBits = null;
     if (n > 0) {
       int minLen = Integer.MAX_VALUE;
-      for (byte[] q : p) {
-        minLen = Math.min(minLen, q.length);
+      for (int i = 0; i < n; i++) {
+        minLen = Math.min(minLen, distinct.length()[i]);
       }
       gramLength = Math.min(4, minLen);
-      int log2 = Math.max(12, Math.min(22, 64 - Long.numberOfLeadingZeros(distinctCount(terminal) * 32L)));
+      int log2 = Math.max(12, Math.min(22, 64 - Long.numberOfLeadingZeros(n * 32L)));
       gramBits = new long[1 << (log2 - 6)];
-      for (byte[] q : p) {
+      for (int i = 0; i < n; i++) {
         int g = 0;
         for (int j = 0; j < gramLength; j++) {
-          g |= (q[j] & 0xff) << (8 * j);
+          g |= (bytes[distinct.offset()[i] + j] & 0xff) << (8 * j);
         }
         int h = gramHash(g, 32 - log2);
         gramBits[h >>> 6] |= 1L << h;
@@ -253,21 +314,13 @@ final class Automaton {
         levelStart, terminal, outBits, denseDepth, gramBits, gramLength);
   }
 
-  /** Number of patterns (distinct ones: each ends in its own terminal state). */
-  private static int distinctCount(long[] terminal) {
-    int c = 0;
-    for (long w : terminal) {
-      c += Long.bitCount(w);
-    }
-    return c;
-  }
-
   private static boolean hasBit(long[] bits, int i) {
     return (bits[i >>> 6] & (1L << i)) != 0;
   }
 
-  /** Orders {@code active[from, to)} by {@code keys[from, to)} (bytes), moving both. */
-  private static void sortByKey(int[] active, int[] keys, int from, int to, int[] scratch, int[] count) {
+  /** Orders {@code [from, to)} of the three parallel arrays by {@code keys} (bytes). */
+  private static void sortByKey(int[] keys, int[] off, int[] len, int from, int to, int[] scratchOff,
+      int[] scratchLen, int[] count) {
     int size = to - from;
     if (size < 2) {
       return;
@@ -275,15 +328,18 @@ final class Automaton {
     if (size <= 32) {
       for (int j = from + 1; j < to; j++) {
         int key = keys[j];
-        int value = active[j];
+        int o = off[j];
+        int l = len[j];
         int m = j - 1;
         while (m >= from && keys[m] > key) {
           keys[m + 1] = keys[m];
-          active[m + 1] = active[m];
+          off[m + 1] = off[m];
+          len[m + 1] = len[m];
           m--;
         }
         keys[m + 1] = key;
-        active[m + 1] = value;
+        off[m + 1] = o;
+        len[m + 1] = l;
       }
       return;
     }
@@ -295,9 +351,12 @@ final class Automaton {
       count[c + 1] += count[c];
     }
     for (int j = from; j < to; j++) {
-      scratch[count[keys[j]]++] = active[j];
+      int at = count[keys[j]]++;
+      scratchOff[at] = off[j];
+      scratchLen[at] = len[j];
     }
-    System.arraycopy(scratch, 0, active, from, size);
+    System.arraycopy(scratchOff, 0, off, from, size);
+    System.arraycopy(scratchLen, 0, len, from, size);
     int j = from;
     for (int c = 0; c < 256; c++) {
       int end = from + count[c];
