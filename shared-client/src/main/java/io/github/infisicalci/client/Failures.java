@@ -163,7 +163,10 @@ final class Failures {
         return new RouteNotFoundException(kind, "The server at " + baseUrl + " has no route " + call.method() + " "
             + call.displayPath() + "; is that the address of an Infisical server?" + reqId, ctx, err);
       }
-      return new NotFoundException(kind, notFoundMessage(kind, ctx) + said + reqId, ctx, err, null);
+      // a call that declares no meaning for 404 (renew, revoke, ...) is not about a secret: say what was tried
+      String what = call.notFound() != null ? notFoundMessage(kind, ctx)
+          : "Infisical found nothing while trying to " + call.what() + (describe(ctx).isEmpty() ? "" : " (" + describe(ctx) + ")");
+      return new NotFoundException(kind, what + said + reqId, ctx, err, null);
     }
     if (status >= 300 && status < 400) {
       return new InfisicalException("The server at " + baseUrl + " redirected " + call.method() + " "
