@@ -1,7 +1,6 @@
 package io.github.infisicalci.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.infisicalci.text.Printable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -18,12 +17,9 @@ final class Failures {
 
   private final String baseUrl;
   private final Redactor redactor;
-  private final ObjectMapper json;
-
-  Failures(String baseUrl, Redactor redactor, ObjectMapper json) {
+  Failures(String baseUrl, Redactor redactor) {
     this.baseUrl = baseUrl;
     this.redactor = redactor;
-    this.json = json;
   }
 
   /** The server's error fields, redacted; tolerant of non-JSON bodies. */
@@ -33,7 +29,7 @@ final class Failures {
     String reqId = null;
     if (body != null && !body.isBlank()) {
       try {
-        JsonNode node = json.readTree(body);
+        JsonNode node = JsonTrees.read(body);
         if (node != null && node.isObject()) {
           error = text(node.get("error"));
           message = text(node.get("message"));
