@@ -60,7 +60,6 @@ class ExportRulesEdgeCasesTest {
     assertEquals("contains a line break", EnvNames.syntaxProblem("\nA").orElseThrow());
     assertEquals("contains a line break", EnvNames.syntaxProblem("\rA").orElseThrow());
     assertEquals("contains '='", EnvNames.syntaxProblem("=A").orElseThrow());
-    assertEquals("(null)", EnvNames.printable(null));
   }
 
   @Test
