@@ -146,7 +146,7 @@ def main():
     flags = sb.jvm_flags_from_dockerfile(a.dockerfile)
     aot = work / "infisical-action.aot"
     sb.train_aot(java, flags, jar, aot)
-    base = [java] + flags + ["-XX:AOTCache=" + str(aot)]
+    base = [java] + flags + sb.aot_flags_from_dockerfile(a.dockerfile) + ["-XX:AOTCache=" + str(aot)]
 
     seed = work / "seed.json"
     expected = sb.write_seed(seed, a.secrets)

@@ -4,8 +4,9 @@
 For each seed size (default 7, 200 and 2,000 secrets) it starts the dev server on 127.0.0.1 with a
 generated seed, then runs the action jar the way the image's ENTRYPOINT does (same JVM flags, taken
 from the Dockerfile's JVM_FLAGS line; same environment as the runner gives a container action:
-hyphenated INPUT_ names, GITHUB_ENV/OUTPUT/STATE/PATH/STEP_SUMMARY files, a workspace) and records
-wall time and peak RSS (GNU time) per run; prints the median per configuration and size.
+hyphenated INPUT_ names, GITHUB_ENV/OUTPUT/STATE/PATH/STEP_SUMMARY files, a workspace; with the AOT
+cache also the Dockerfile's AOT_FLAGS) and records wall time and peak RSS (GNU time) per run; prints the
+median per configuration and size.
 
 Configurations: JDK 25 with the AOT cache (as in the image), the same with C2 left on (the image stops
 at C1), JDK 25 without the cache, JDK 25 with the JVM's default flags, and JDK 17 (no AOT cache there).
@@ -51,11 +52,24 @@ def find_jar(module, name):
     return found[0] if found else None
 
 
-def jvm_flags_from_dockerfile(dockerfile):
-    m = re.search(r'^ARG JVM_FLAGS="([^"]*)"', dockerfile.read_text(), re.M)
+def dockerfile_arg(dockerfile, name, required=True):
+    m = re.search(r'^ARG %s="([^"]*)"' % name, dockerfile.read_text(), re.M)
     if not m:
-        fail("no ARG JVM_FLAGS=\"...\" line in " + str(dockerfile))
+        if not required:
+            return []
+        fail("no ARG %s=\"...\" line in %s" % (name, dockerfile))
     return m.group(1).split()
+
+
+def jvm_flags_from_dockerfile(dockerfile):
+    """The image's JVM flags (ARG JVM_FLAGS): training run and every run."""
+    return dockerfile_arg(dockerfile, "JVM_FLAGS")
+
+
+def aot_flags_from_dockerfile(dockerfile):
+    """The flags the image adds next to its AOT cache (ARG AOT_FLAGS): runs with the cache only.
+    None for a Dockerfile from before that line (--dockerfile of an older commit, for a before/after)."""
+    return dockerfile_arg(dockerfile, "AOT_FLAGS", required=False)
 
 
 def write_seed(path, count, lengths=(16, 64)):
@@ -178,6 +192,7 @@ def main():
             fail("no %s jar; build it first: mvn -B -ntp -q -pl github-action,dev-server -am package -DskipTests" % what)
     java25, java17 = Path(a.java25) / "bin/java", Path(a.java17) / "bin/java"
     flags = jvm_flags_from_dockerfile(a.dockerfile)
+    aot_flags = aot_flags_from_dockerfile(a.dockerfile)
     work = a.work or Path(tempfile.mkdtemp(prefix="startup-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     # Copy the jar: the AOT cache records the jar's path, size and time; it must not change under us.
@@ -192,8 +207,8 @@ def main():
         aot_c2 = work / "infisical-action-c2.aot"
         if c2 != flags:
             train_aot(str(java25), c2, jar, aot_c2)
-            configs.append(("JDK 25 + AOT cache, C2 on", [str(java25)] + c2 + ["-XX:AOTCache=" + str(aot_c2), "-jar", str(jar)]))
-        configs[:0] = [("JDK 25 + AOT cache (image)", [str(java25)] + flags + ["-XX:AOTCache=" + str(aot), "-jar", str(jar)])]
+            configs.append(("JDK 25 + AOT cache, C2 on", [str(java25)] + c2 + aot_flags + ["-XX:AOTCache=" + str(aot_c2), "-jar", str(jar)]))
+        configs[:0] = [("JDK 25 + AOT cache (image)", [str(java25)] + flags + aot_flags + ["-XX:AOTCache=" + str(aot), "-jar", str(jar)])]
         configs += [("JDK 25, no AOT cache", [str(java25)] + flags + ["-jar", str(jar)]),
                     ("JDK 25, JVM default flags", [str(java25), "-jar", str(jar)])]
     else:
@@ -205,7 +220,7 @@ def main():
     if not configs:
         fail("no JDK to run")
 
-    print("JVM flags (Dockerfile JVM_FLAGS): " + " ".join(flags))
+    print("JVM flags (Dockerfile JVM_FLAGS): " + " ".join(flags) + "; with the AOT cache (AOT_FLAGS): " + " ".join(aot_flags))
     print("secret values: %s characters" % a.value_length)
     print("runs per cell: %d (+1 warm-up, discarded); host: %d CPUs, load average at start %.1f"
           % (a.runs, os.cpu_count(), os.getloadavg()[0]))

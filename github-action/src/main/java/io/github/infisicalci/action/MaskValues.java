@@ -1,7 +1,7 @@
 package io.github.infisicalci.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.infisicalci.client.JsonTrees;
 import io.github.infisicalci.client.SecretValue;
 import io.github.infisicalci.mask.EncodedForm;
 import io.github.infisicalci.mask.Spellings;
@@ -30,7 +30,6 @@ import java.util.Set;
  * {@value #MAX_MASKS} texts per secret.
  */
 final class MaskValues {
-  private static final ObjectMapper JSON = new ObjectMapper();
   static final int MIN_PART = 3;
   /** Most masks registered for one secret (a 4 KiB private key needs about 160 wrapped lines). */
   static final int MAX_MASKS = 200;
@@ -59,7 +58,7 @@ final class MaskValues {
     String trimmed = text.trim();
     if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
       try {
-        collectLeaves(JSON.readTree(trimmed), texts);
+        collectLeaves(JsonTrees.read(trimmed), texts);
       } catch (Exception notJson) {
         // not JSON: the value and its lines are masked
       }

@@ -227,7 +227,7 @@ record NetworkSettings(
         .callTimeout(timeout)
         .retryPolicy(retries == 0 ? RetryPolicy.none()
             : new RetryPolicy(retries + 1, Duration.ofMillis(500), Duration.ofSeconds(10),
-                timeout.multipliedBy(retries + 1L)));
+                times(timeout, retries + 1)));
   }
 
   private void applyCa(ClientConfig.Builder b) {
@@ -244,6 +244,15 @@ record NetworkSettings(
     for (Header header : extraHeaders) {
       b.header(header.name(), header.value().reveal());
     }
+  }
+
+  /**
+   * {@code d * n}, exactly as {@link Duration#multipliedBy} but without its BigDecimal arithmetic: the
+   * first use of BigDecimal sets up a table up to 5^65536, a few milliseconds of start-up in the
+   * interpreter (timeouts here are below 10^6 minutes, so the product never overflows).
+   */
+  static Duration times(Duration d, int n) {
+    return Duration.ofSeconds(Math.multiplyExact(d.getSeconds(), (long) n), (long) d.getNano() * n);
   }
 
   static Duration parseDuration(String text) {

@@ -57,6 +57,9 @@ final class PostStep {
         case NOT_A_FILE -> log.warning("Infisical: " + relative + " is no longer a file; not removing it");
       }
       return 0;
+    } catch (java.nio.file.NoSuchFileException e) {
+      log.info("Infisical: " + saved + " was already gone (its workspace is)");
+      return 0;
     } catch (IOException e) {
       log.error("Infisical: could not remove " + saved + " (" + e.getClass().getSimpleName() + ")");
       return 1;

@@ -222,6 +222,18 @@ class HostileInputsTest {
   }
 
   @Test
+  void postStepWithTheWholeWorkspaceGoneHasNothingToRemove() throws Exception {
+    RunnerSim r = runner();
+    Path workspace = Files.createDirectories(tmp.resolve("gone-ws"));
+    r.env.put("GITHUB_WORKSPACE", workspace.toString());
+    r.env.put("STATE_" + CleanupRecord.STATE, CleanupRecord.write(r.env, workspace.resolve(".env")));
+    Files.delete(workspace);
+    RunnerSim.Run post = r.run("post");
+    assertEquals(0, post.exitCode(), post.stdout());
+    assertTrue(post.stdout().contains("was already gone"), post.stdout());
+  }
+
+  @Test
   void postStepTrustsOnlyARecordItsOwnMainStepWrote() throws Exception {
     RunnerSim r = runner();
     Path victim = Files.writeString(r.workspace.resolve("important.txt"), "keep me");

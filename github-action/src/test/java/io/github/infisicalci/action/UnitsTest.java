@@ -166,6 +166,16 @@ class UnitsTest {
   }
 
   @Test
+  void retryBudgetIsTheTimeoutTimesTheAttemptsExactly() {
+    for (Duration d : List.of(Duration.ofMillis(1), Duration.ofMillis(999), Duration.ofMillis(1500),
+        Duration.ofSeconds(60), Duration.ofMinutes(999_999))) {
+      for (int n : new int[] {1, 2, 4, 11}) {
+        assertEquals(d.multipliedBy(n), NetworkSettings.times(d, n), d + " * " + n);
+      }
+    }
+  }
+
+  @Test
   void validationNamesEveryInputAndRequiresCredentialsPerMethod(@TempDir Path ws) {
     Map<String, String> env = Map.of("GITHUB_WORKSPACE", ws.toString(), "GITHUB_ENV", ws.resolve("e").toString(),
         "INPUT_METHOD", "universal", "INPUT_ENV-SLUG", "dev");

@@ -1,15 +1,12 @@
 package io.github.infisicalci.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.infisicalci.text.Printable;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -31,17 +28,15 @@ final class Api {
   private final Timing timing;
   private final Failures failures;
   private final Redactor redactor;
-  private final ObjectMapper json;
   private final Consumer<String> log;
 
-  Api(OkHttpClient http, ClientConfig config, Timing timing, Redactor redactor, ObjectMapper json) {
+  Api(OkHttpClient http, ClientConfig config, Timing timing, Redactor redactor) {
     this.http = http;
     this.base = HttpUrl.get(config.baseUrl());
     this.policy = config.retryPolicy();
     this.timing = timing;
     this.redactor = redactor;
-    this.json = json;
-    this.failures = new Failures(config.baseUrl(), redactor, json);
+    this.failures = new Failures(config.baseUrl(), redactor);
     Consumer<String> sink = config.logSink();
     this.log = line -> {
       try {
@@ -165,7 +160,7 @@ final class Api {
       return NullNode.getInstance();
     }
     try {
-      return json.readTree(body);
+      return JsonTrees.read(body);
     } catch (IOException e) {
       throw new InfisicalConnectionException("The server at " + base + " answered " + call.method() + " "
           + call.displayPath() + " with something that is not JSON; is that the address of an Infisical server?",
@@ -185,20 +180,13 @@ final class Api {
       r.header("Authorization", "Bearer " + call.bearer().reveal());
     }
     if (call.body() != null) {
-      ObjectNode node = json.createObjectNode();
-      for (Map.Entry<String, Object> e : call.body().entrySet()) {
-        Object v = e.getValue();
+      for (Object v : call.body().values()) {
         if (v instanceof SecretValue s) {
           redactor.remember(s);
-          node.put(e.getKey(), s.reveal());
-        } else if (v instanceof Boolean b) {
-          node.put(e.getKey(), b);
-        } else if (v != null) {
-          node.put(e.getKey(), v.toString());
         }
       }
       try {
-        r.method(call.method(), RequestBody.create(json.writeValueAsBytes(node), JSON));
+        r.method(call.method(), RequestBody.create(JsonTrees.writeObject(call.body()), JSON));
       } catch (IOException e) {
         throw new IllegalStateException("cannot encode a JSON body", e);
       }

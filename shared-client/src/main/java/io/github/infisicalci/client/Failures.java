@@ -1,7 +1,6 @@
 package io.github.infisicalci.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.infisicalci.text.Printable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -18,12 +17,9 @@ final class Failures {
 
   private final String baseUrl;
   private final Redactor redactor;
-  private final ObjectMapper json;
-
-  Failures(String baseUrl, Redactor redactor, ObjectMapper json) {
+  Failures(String baseUrl, Redactor redactor) {
     this.baseUrl = baseUrl;
     this.redactor = redactor;
-    this.json = json;
   }
 
   /** The server's error fields, redacted; tolerant of non-JSON bodies. */
@@ -33,7 +29,7 @@ final class Failures {
     String reqId = null;
     if (body != null && !body.isBlank()) {
       try {
-        JsonNode node = json.readTree(body);
+        JsonNode node = JsonTrees.read(body);
         if (node != null && node.isObject()) {
           error = text(node.get("error"));
           message = text(node.get("message"));
@@ -167,7 +163,10 @@ final class Failures {
         return new RouteNotFoundException(kind, "The server at " + baseUrl + " has no route " + call.method() + " "
             + call.displayPath() + "; is that the address of an Infisical server?" + reqId, ctx, err);
       }
-      return new NotFoundException(kind, notFoundMessage(kind, ctx) + said + reqId, ctx, err, null);
+      // a call that declares no meaning for 404 (renew, revoke, ...) is not about a secret: say what was tried
+      String what = call.notFound() != null ? notFoundMessage(kind, ctx)
+          : "Infisical found nothing while trying to " + call.what() + (describe(ctx).isEmpty() ? "" : " (" + describe(ctx) + ")");
+      return new NotFoundException(kind, what + said + reqId, ctx, err, null);
     }
     if (status >= 300 && status < 400) {
       return new InfisicalException("The server at " + baseUrl + " redirected " + call.method() + " "

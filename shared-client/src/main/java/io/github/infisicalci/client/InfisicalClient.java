@@ -1,7 +1,6 @@
 package io.github.infisicalci.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.infisicalci.client.auth.AccessGrant;
 import io.github.infisicalci.client.auth.AuthMethod;
 import io.github.infisicalci.client.auth.ServiceTokenScope;
@@ -51,7 +50,7 @@ public final class InfisicalClient implements AutoCloseable {
   private InfisicalClient(ClientConfig config, AuthMethod auth, Timing timing) {
     this.config = config;
     this.http = HttpStack.build(config);
-    this.api = new Api(http, config, timing, new Redactor(sentWithEveryRequest(config)), new ObjectMapper());
+    this.api = new Api(http, config, timing, new Redactor(sentWithEveryRequest(config)));
     this.tokens = new TokenManager(auth, api, timing);
     this.projects = new ProjectLookup(api);
     this.routes = new RouteVersion(api);

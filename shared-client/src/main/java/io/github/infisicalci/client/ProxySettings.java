@@ -1,5 +1,6 @@
 package io.github.infisicalci.client;
 
+import io.github.infisicalci.text.Printable;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +23,7 @@ public record ProxySettings(String host, int port, String username, SecretValue 
   public ProxySettings {
     if (host == null || host.isBlank() || host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '@')) {
       throw new InvalidConfigurationException("proxy.host", "proxy.host must be a host name or address (was '"
-          + (host == null ? "" : host.replaceAll("[^\\x21-\\x7e]", "?")) + "')");
+          + Printable.quote(host) + "')");
     }
     if (port < 1 || port > 65535) {
       throw new InvalidConfigurationException("proxy.port", "proxy.port must be 1..65535 (was " + port + ")");

@@ -21,6 +21,8 @@ final class Automaton {
   static final int DENSE_ENTRIES = 1 << 20;
   /** Deepest dense state: deeper ones are seldom visited by text that is not a secret. */
   static final int DENSE_DEPTH = 4;
+  /** Longest stride of the stride prefilter (more would fill its bit set with 10,000 long secrets). */
+  static final int MAX_STRIDE = 16;
 
   /** States per block of {@link #childBase}: a block's children fit in a {@code char} offset (64 × 256). */
   private static final int CHILD_BLOCK_BITS = 6;
@@ -51,6 +53,15 @@ final class Automaton {
   final int gramLength;
   final int gramMask;
   final int gramShift;
+  /**
+   * Stride prefilter, null when the shortest pattern is too short ({@code stride < 2}): a bit per hash of
+   * every 4 bytes at offsets {@code 0 .. stride - 1} of every pattern. Every pattern starting in
+   * {@code [i, i + stride)} holds the 4 bytes at {@code i + stride - 1}, so where they miss none starts
+   * there: the scan tests one position in {@code stride} instead of every one.
+   */
+  final long[] strideBits;
+  final int stride;
+  final int strideShift;
   /** A pattern ends in this state. */
   private final long[] terminal;
   /** A pattern ends in this state or in one on its failure chain. */
@@ -59,7 +70,7 @@ final class Automaton {
 
   private Automaton(int numStates, int numDense, int[] byteClass, int width, int[] table, int[] fail,
       int[] childBase, char[] childOffset, byte[] label, int[] levelStart, long[] terminal, long[] outBits,
-      byte[] denseDepth, long[] gramBits, int gramLength) {
+      byte[] denseDepth, long[] gramBits, int gramLength, long[] strideBits, int stride) {
     this.numStates = numStates;
     this.numDense = numDense;
     this.byteClass = byteClass;
@@ -78,6 +89,9 @@ final class Automaton {
     this.gramLength = gramLength;
     this.gramMask = gramLength >= 4 ? -1 : (1 << (8 * gramLength)) - 1;
     this.gramShift = gramBits == null ? 0 : 32 - Long.numberOfTrailingZeros(gramBits.length * 64L);
+    this.strideBits = strideBits;
+    this.stride = strideBits == null ? 1 : stride;
+    this.strideShift = strideBits == null ? 0 : 32 - Long.numberOfTrailingZeros(strideBits.length * 64L);
   }
 
   /**
@@ -159,7 +173,7 @@ final class Automaton {
     int[] levelStart = new int[maxLen + 2];
     levelStart[0] = 0;
     levelStart[1] = 1;
-    int capacity = Math.max(16, Math.min(n * 8 + 1, Integer.MAX_VALUE - 16));
+    int capacity = (int) Math.max(16, Math.min(n * 8L + 1, Integer.MAX_VALUE - 16));
     byte[] label = new byte[capacity];
     int[] firstChild = new int[capacity];
     long[] terminal = new long[(capacity + 63) >>> 6];
@@ -302,6 +316,28 @@ final class Automaton {
         gramBits[h >>> 6] |= 1L << h;
       }
     }
+    long[] strideBits = null;
+    int stride = 1;
+    if (n > 0 && gramLength == 4) {
+      int minLen = Integer.MAX_VALUE;
+      for (int i = 0; i < n; i++) {
+        minLen = Math.min(minLen, distinct.length()[i]);
+      }
+      stride = Math.min(MAX_STRIDE, minLen - 3);
+      if (stride >= 2) {
+        int log2 = Math.max(12, Math.min(22, 64 - Long.numberOfLeadingZeros((long) n * stride * 32L)));
+        strideBits = new long[1 << (log2 - 6)];
+        for (int i = 0; i < n; i++) {
+          int at = distinct.offset()[i];
+          for (int o = 0; o < stride; o++) {
+            int g = (bytes[at + o] & 0xff) | (bytes[at + o + 1] & 0xff) << 8 | (bytes[at + o + 2] & 0xff) << 16
+                | (bytes[at + o + 3] & 0xff) << 24;
+            int h = gramHash(g, 32 - log2);
+            strideBits[h >>> 6] |= 1L << h;
+          }
+        }
+      }
+    }
     int[] childBase = new int[(states >>> CHILD_BLOCK_BITS) + 2];
     char[] childOffset = new char[states + 1];
     for (int s = 0; s <= states; s++) {
@@ -311,7 +347,7 @@ final class Automaton {
       childOffset[s] = (char) (firstChild[s] - childBase[s >>> CHILD_BLOCK_BITS]);
     }
     return new Automaton(states, numDense, byteClass, width, table, fail, childBase, childOffset, label,
-        levelStart, terminal, outBits, denseDepth, gramBits, gramLength);
+        levelStart, terminal, outBits, denseDepth, gramBits, gramLength, strideBits, stride);
   }
 
   private static boolean hasBit(long[] bits, int i) {

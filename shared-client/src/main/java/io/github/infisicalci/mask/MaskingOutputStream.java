@@ -115,7 +115,10 @@ final class MaskingOutputStream extends OutputStream {
 
   /**
    * Feeds {@code b[from, to)} to the automaton. While it is in its start state, positions whose first
-   * bytes begin no pattern (the gram prefilter) are skipped: no match can start there. Every
+   * bytes begin no pattern (the gram prefilter) are skipped: no match can start there; where the
+   * shortest pattern allows, the {@linkplain Automaton#strideBits stride prefilter} first rules out
+   * whole runs of positions with one test (never the last {@code stride + 3} positions of the chunk, so
+   * a pattern's start cut by the chunk's end is found by the gram prefilter as before). Every
    * {@link #STEPS} bytes in the automaton, if the current state is shallower than a gram, scanning
    * goes back to skipping from where that state's prefix began; matches found again while re-reading
    * those few bytes are ignored ({@link #reportedTo}).
@@ -132,11 +135,36 @@ final class MaskingOutputStream extends OutputStream {
     final int gramShift = a.gramShift;
     final int gramLength = a.gramLength;
     final byte[] denseDepth = a.denseDepth;
+    final long[] strideBits = a.strideBits;
+    final int stride = a.stride;
+    final int strideShift = a.strideShift;
     int s = state;
     int i = from;
     while (i < to) {
       if (s == 0 && skipping) {
         int limit = to - 4;
+        if (strideBits != null) {
+          // every position in [i, i + stride) is tested one by one only where the stride gram hits
+          int strideLimit = to - stride - 3;
+          while (i <= strideLimit) {
+            int h = Automaton.gramHash((int) INT.get(b, i + stride - 1), strideShift);
+            if ((strideBits[h >>> 6] & (1L << h)) == 0) {
+              i += stride;
+              continue;
+            }
+            int end = i + stride;
+            while (i < end) {
+              int g = Automaton.gramHash((int) INT.get(b, i) & gramMask, gramShift);
+              if ((bits[g >>> 6] & (1L << g)) != 0) {
+                break;
+              }
+              i++;
+            }
+            if (i < end) {
+              break;
+            }
+          }
+        }
         while (i <= limit) {
           int h = Automaton.gramHash((int) INT.get(b, i) & gramMask, gramShift);
           if ((bits[h >>> 6] & (1L << h)) != 0) {

@@ -154,4 +154,18 @@ class AuthFailureTextTest {
     assertTrue(e.getMessage().contains("(server: bad<U+001B>[2K<U+001B>[1Aok<U+202E><U+0085>)"), e.getMessage());
     assertEquals("bad<U+001B>[2K<U+001B>[1Aok<U+202E><U+0085>", e.serverMessage().orElseThrow());
   }
+
+  @Test
+  void aNotFoundOnACallThatIsNotAboutASecretSaysWhatWasTried() {
+    server.faults().on("/api/v1/auth/token/revoke").respond(404,
+        "{\"statusCode\":404,\"message\":\"Token not found\",\"error\":\"NotFound\"}");
+    try (InfisicalClient c = InfisicalClient.create(ClientConfig.builder().baseUrl(server.url())
+        .retryPolicy(RetryPolicy.none()).build(), AuthMethods.universal("cid", SecretValue.of("the-client-secret")))) {
+      c.accessToken();
+      InfisicalException e = assertThrows(InfisicalException.class, c::revoke);
+      assertTrue(e.getMessage().startsWith("Infisical found nothing while trying to revoke the access token (server: "
+          + "Token not found)"), e.getMessage());
+      assertNoNonsense(e.getMessage());
+    }
+  }
 }

@@ -68,8 +68,7 @@ class RetryTest extends ScriptedServerTest {
     RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(60));
     ClientConfig cfg = config().retryPolicy(policy).build();
     double[] chance = {0.0};
-    Api api = new Api(new okhttp3.OkHttpClient(), cfg, new Timing(time, time, () -> chance[0]), new Redactor(),
-        new com.fasterxml.jackson.databind.ObjectMapper());
+    Api api = new Api(new okhttp3.OkHttpClient(), cfg, new Timing(time, time, () -> chance[0]), new Redactor());
     assertEquals(Duration.ofMillis(50), api.backoff(1));
     assertEquals(Duration.ofMillis(200), api.backoff(3));
     assertEquals(Duration.ofMillis(500), api.backoff(5), "capped at maxBackoff");

@@ -141,7 +141,7 @@ class ReviewFindingsTest extends ScriptedServerTest {
     RetryPolicy policy = new RetryPolicy(40, Duration.ofMillis((1L << 35) + 1), Duration.ofMillis(Long.MAX_VALUE / 4),
         Duration.ofMillis(Long.MAX_VALUE / 2));
     Api api = new Api(new okhttp3.OkHttpClient(), config().retryPolicy(policy).build(),
-        new Timing(time, time, () -> 0.0), new Redactor(), new com.fasterxml.jackson.databind.ObjectMapper());
+        new Timing(time, time, () -> 0.0), new Redactor());
     for (int attempt = 2; attempt < 40; attempt++) {
       assertTrue(api.backoff(attempt).compareTo(api.backoff(attempt - 1)) >= 0, "attempt " + attempt);
     }

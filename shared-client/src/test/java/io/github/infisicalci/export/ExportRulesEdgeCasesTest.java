@@ -60,6 +60,7 @@ class ExportRulesEdgeCasesTest {
     assertEquals("contains a line break", EnvNames.syntaxProblem("\nA").orElseThrow());
     assertEquals("contains a line break", EnvNames.syntaxProblem("\rA").orElseThrow());
     assertEquals("contains '='", EnvNames.syntaxProblem("=A").orElseThrow());
+    // EnvNames.printable is gone: names are shown with text.Printable.quote (PrintableTest covers null)
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.infisicalci.client.InvalidConfigurationException;
+import io.github.infisicalci.client.ProxySettings;
+import io.github.infisicalci.client.secrets.ProjectRef;
 import io.github.infisicalci.client.secrets.SecretsRequest;
 import io.github.infisicalci.export.EnvNamePolicy;
 import io.github.infisicalci.export.NamePolicy;
@@ -45,6 +47,10 @@ class PrintableTest {
     // before: non-ASCII became '?' in the client and stayed invisible in export messages
     InvalidConfigurationException e = assertThrowsConfig(() -> SecretsRequest.builder().environment("d\u00e9\u0007v").build());
     assertTrue(e.getMessage().contains("'d<U+00E9><U+0007>v'"), e.getMessage());
+    InvalidConfigurationException proxy = assertThrowsConfig(() -> ProxySettings.of("proxy\t.example", 8080));
+    assertTrue(proxy.getMessage().contains("'proxy<U+0009>.example'"), proxy.getMessage());
+    InvalidConfigurationException project = assertThrowsConfig(() -> ProjectRef.slug("sh\u200bop"));
+    assertTrue(project.getMessage().contains("'sh<U+200B>op'"), project.getMessage());
     EnvNamePolicy github = NamePolicy.GITHUB_ACTIONS.strict();
     String described = github.problem("PA\u200bTH\n", null).orElseThrow().describe();
     assertTrue(described.contains("'PA<U+200B>TH<U+000A>'"), described);

@@ -129,7 +129,7 @@ final class AwsIamAuth implements AuthMethod {
   /** The SDK's explanation, one line, bounded (it names providers and variables, never a key). */
   private static String firstLine(RuntimeException e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    m = m.replaceAll("[\\r\\n]+", " ");
+    m = Printable.line(m.replaceAll("[\\r\\n]+", " "));
     return m.length() > 600 ? m.substring(0, 600) + "…" : m;
   }
 

@@ -1,6 +1,7 @@
 package io.github.infisicalci.client.secrets;
 
 import io.github.infisicalci.client.InvalidConfigurationException;
+import io.github.infisicalci.text.Printable;
 
 /**
  * A project named by its id or by its slug (a slug is resolved to the id once per client).
@@ -19,7 +20,7 @@ public record ProjectRef(String value, boolean isSlug) {
     if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/' && c != '?' && c != '#' && c != '%')
         || value.equals(".") || value.equals("..")) {
       throw new InvalidConfigurationException("project", "project " + (isSlug ? "slug" : "id") + " '"
-          + value.replaceAll("[^\\x21-\\x7e]", "?") + "' contains characters not allowed in a project "
+          + Printable.quote(value) + "' contains characters not allowed in a project "
           + (isSlug ? "slug" : "id"));
     }
   }
