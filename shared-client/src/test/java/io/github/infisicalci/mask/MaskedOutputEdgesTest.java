@@ -1,6 +1,8 @@
 package io.github.infisicalci.mask;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.infisicalci.client.SecretValue;
 import java.io.ByteArrayOutputStream;
@@ -95,4 +97,60 @@ class MaskedOutputEdgesTest {
     assertEquals("u=***&", m.mask("u=%60az%7B%40AZ%5B/09%3A%7F&"));
     assertEquals("u=***&", m.mask("u=%60az%7b%40AZ%5b%2f09%3a%7f&"));
   }
+
+  /**
+   * A secret that ends the encoded data: no run of secret-only characters as long as the fragment floor
+   * (5, or the default 6) stays visible on any line, and a last line holding at least that many is masked
+   * to its end (the last character, which mixes the secret's last bits with zero bits, and the padding),
+   * padded (MIME, PEM) or not, at 64 and 76 columns, wherever the secret starts; at floor 5 this also
+   * covers the pieces of the secret's start that end a line.
+   */
+  @Test
+  void wrappedBase64OfASecretThatEndsTheDataIsMaskedToTheEnd() {
+    java.util.Random rnd = new java.util.Random(5);
+    for (int floor : new int[] {5, Masker.Builder.DEFAULT_FRAGMENT_MIN_LENGTH}) {
+      for (int size = 10; size < 14; size++) {
+        byte[] secret = new byte[size * 3];
+        for (int i = 0; i < secret.length; i++) {
+          secret[i] = (byte) (0x21 + rnd.nextInt(0x5d));
+        }
+        Masker m = Masker.builder().forms(Set.of(EncodedForm.BASE64_WRAPPED)).replacement("#")
+            .fragmentMinLength(floor).add("KEY", SecretValue.of(new String(secret, StandardCharsets.US_ASCII)))
+            .build();
+        for (int before = 0; before < 80; before++) {
+          byte[] data = new byte[before + secret.length];
+          rnd.nextBytes(data);
+          System.arraycopy(secret, 0, data, before, secret.length);
+          String unpadded = Base64.getEncoder().withoutPadding().encodeToString(data);
+          int first = (8 * before + 5) / 6;
+          int end = (8 * data.length) / 6;
+          String secretOnly = unpadded.substring(first, end);
+          for (int width : new int[] {64, 76}) {
+            for (boolean padding : new boolean[] {true, false}) {
+              String flat = padding ? Base64.getEncoder().encodeToString(data) : unpadded;
+              StringBuilder wrapped = new StringBuilder();
+              for (int i = 0; i < flat.length(); i += width) {
+                wrapped.append(flat, i, Math.min(flat.length(), i + width)).append('\n');
+              }
+              String masked = m.mask(wrapped.toString());
+              String where = "floor " + floor + " size " + size + " offset " + before + " width " + width
+                  + " padding " + padding;
+              String[] lines = masked.split("\n");
+              for (String line : lines) {
+                for (int i = 0; i + floor <= line.length(); i++) {
+                  String run = line.substring(i, i + floor);
+                  assertFalse(!run.contains("#") && secretOnly.contains(run), where + ": visible run " + run);
+                }
+              }
+              int lastLineStart = (flat.length() - 1) / width * width;
+              if (end - Math.max(first, lastLineStart) >= floor) {
+                assertTrue(lines[lines.length - 1].endsWith("#"), where + ": last line " + lines[lines.length - 1]);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 }
+
