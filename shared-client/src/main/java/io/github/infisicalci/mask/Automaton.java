@@ -173,7 +173,7 @@ final class Automaton {
     int[] levelStart = new int[maxLen + 2];
     levelStart[0] = 0;
     levelStart[1] = 1;
-    int capacity = Math.max(16, Math.min(n * 8 + 1, Integer.MAX_VALUE - 16));
+    int capacity = (int) Math.max(16, Math.min(n * 8L + 1, Integer.MAX_VALUE - 16));
     byte[] label = new byte[capacity];
     int[] firstChild = new int[capacity];
     long[] terminal = new long[(capacity + 63) >>> 6];

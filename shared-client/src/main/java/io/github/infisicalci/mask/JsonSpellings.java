@@ -31,12 +31,30 @@ final class JsonSpellings {
 
   private JsonSpellings() {}
 
+  /** Characters some style escapes among the printable ASCII ones. */
+  private static final String ESCAPED_BY_SOME_STYLE = "\"\\/<>&='+`";
+
   static void all(String value, PatternSink out) {
+    if (plain(value)) {
+      out.text(value); // every style, escaped once or twice, writes it as it is
+      return;
+    }
     for (Style style : STYLES) {
       String once = escape(value, style);
       out.text(once);
       out.text(escape(once, MINIMAL_LOWER));
     }
+  }
+
+  /** Whether no style escapes any character of {@code value} (printable ASCII, none of {@link #ESCAPED_BY_SOME_STYLE}). */
+  static boolean plain(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e || ESCAPED_BY_SOME_STYLE.indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String escape(String value, Style style) {

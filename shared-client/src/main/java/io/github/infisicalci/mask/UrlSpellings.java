@@ -22,10 +22,26 @@ final class UrlSpellings {
   private UrlSpellings() {}
 
   static void all(String value, PatternSink out) {
+    if (plain(value)) {
+      out.text(value); // every style, in either hex case, writes it as it is
+      return;
+    }
     for (Style style : STYLES) {
       out.text(encode(value, style, true));
       out.text(encode(value, style, false));
     }
+  }
+
+  /** Whether every style keeps {@code value} as it is: ASCII letters, digits and {@code -_.} only. */
+  static boolean plain(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+          || c == '.')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String encode(String value, Style style, boolean upper) {

@@ -103,4 +103,18 @@ class SecretMergerTest {
     assertEquals("/x", m.collisions().get(0).winningPath());
     assertEquals(List.of("/"), m.collisions().get(0).losingPaths());
   }
+
+  @Test
+  void folderPrecedenceIsDepthThenPath() {
+    java.util.Comparator<String> combinators = java.util.Comparator
+        .comparingInt((String p) -> (int) p.chars().filter(c -> c == '/').count() - (p.equals("/") ? 1 : 0))
+        .thenComparing(java.util.Comparator.naturalOrder());
+    List<String> paths = List.of("/", "/a", "/b", "/a/b", "/a/a", "/b/a/c", "/z", "/a/b/c/d", "/A", "/a-b");
+    for (String x : paths) {
+      for (String y : paths) {
+        assertEquals(Integer.signum(combinators.compare(x, y)),
+            Integer.signum(SecretMerger.FOLDER_PRECEDENCE.compare(x, y)), x + " vs " + y);
+      }
+    }
+  }
 }
