@@ -17,6 +17,7 @@ final class Failures {
 
   private final String baseUrl;
   private final Redactor redactor;
+
   Failures(String baseUrl, Redactor redactor) {
     this.baseUrl = baseUrl;
     this.redactor = redactor;
