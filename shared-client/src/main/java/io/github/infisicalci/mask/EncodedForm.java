@@ -52,8 +52,21 @@ public enum EncodedForm {
   URL(UrlSpellings::all),
   /** Inside a POSIX shell single-quoted word: each {@code '} written as {@code '\''} or {@code '"'"'}. */
   SHELL_SINGLE_QUOTE(ShellSpellings::singleQuoted),
-  /** Inside bash's {@code $'…'} quoting, as {@code printf %q} and {@code set -x} print control characters. */
+  /**
+   * Inside bash's {@code $'…'} quoting, as {@code printf %q}, {@code declare -p} and {@code set -x} print
+   * a value with a control character (and, in the C locale, any non-ASCII one, as octal bytes).
+   */
   SHELL_ANSI_C(ShellSpellings::ansiC),
+  /**
+   * Backslash-escaped as bash's {@code printf %q} writes a value without control characters:
+   * {@code p@ss\ w0rd}, {@code Tr0ub4dor\&3}.
+   */
+  SHELL_BACKSLASH(ShellSpellings::backslashed),
+  /**
+   * Inside double quotes with {@code \ " $ `} backslash-escaped, as bash's {@code declare -p} and
+   * {@code export -p} write a value without control characters.
+   */
+  SHELL_DOUBLE_QUOTE(ShellSpellings::doubleQuoted),
   /** Each {@code $} doubled, as Make, Compose and Jenkins parameter escaping write it. */
   DOLLAR_DOUBLED(ShellSpellings::dollarDoubled);
 

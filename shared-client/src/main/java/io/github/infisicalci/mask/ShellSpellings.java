@@ -1,6 +1,11 @@
 package io.github.infisicalci.mask;
 
-/** Shell quoting: single quotes, bash's {@code $'…'}, and {@code $} doubled. */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Shell quoting: single quotes, bash's {@code $'…'}, backslashes ({@code printf %q}), double quotes
+ * ({@code declare -p}), and {@code $} doubled.
+ */
 final class ShellSpellings {
   private ShellSpellings() {}
 
@@ -19,9 +24,28 @@ final class ShellSpellings {
    * digits for the other control characters, everything else as is.
    */
   static void ansiC(String value, PatternSink out) {
+    out.text(ansiC(value, false));
+    if (!isAscii(value)) {
+      out.text(ansiC(value, true)); // bash in the C/POSIX locale: every byte above 0x7f in octal
+    }
+  }
+
+  /**
+   * {@code $'…'} contents; {@code cLocale}: every non-ASCII character as the octal of its UTF-8 bytes,
+   * otherwise only those bash does not print in a UTF-8 locale (C1 controls, U+2028, U+2029).
+   */
+  static String ansiC(String value, boolean cLocale) {
     StringBuilder sb = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (c >= 0x80 && (cLocale || c <= 0x9f || c == 0x2028 || c == 0x2029)) {
+        int end = Character.isHighSurrogate(c) && i + 1 < value.length() ? i + 2 : i + 1;
+        for (byte b : value.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+          octal(sb, b & 0xff);
+        }
+        i = end - 1;
+        continue;
+      }
       switch (c) {
         case '\\' -> sb.append("\\\\");
         case '\'' -> sb.append("\\'");
@@ -35,13 +59,70 @@ final class ShellSpellings {
         case 0x0b -> sb.append("\\v");
         default -> {
           if (c < 0x20 || c == 0x7f) {
-            sb.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
-                .append((char) ('0' + (c & 7)));
+            octal(sb, c);
           } else {
             sb.append(c);
           }
         }
       }
+    }
+    return sb.toString();
+  }
+
+  private static void octal(StringBuilder sb, int b) {
+    sb.append('\\').append((char) ('0' + (b >> 6))).append((char) ('0' + ((b >> 3) & 7)))
+        .append((char) ('0' + (b & 7)));
+  }
+
+  private static boolean isAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Characters bash's {@code printf %q} writes after a backslash wherever they are. */
+  static final String BACKSLASHED = " !\"$&'()*,;<>?[\\]^`{|}";
+
+  /**
+   * bash's {@code printf %q} of a value without control characters: a backslash before each of
+   * {@link #BACKSLASHED}, before {@code ~} after {@code =} or {@code :}, and before a leading {@code ~}
+   * or {@code #}, which is written both ways (escaped when the value starts the word, not when it
+   * follows other text of the word).
+   */
+  static void backslashed(String value, PatternSink out) {
+    StringBuilder sb = new StringBuilder(value.length() + 8);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
+        return; // bash writes the whole word in $'…' instead: SHELL_ANSI_C
+      }
+      boolean tilde = c == '~' && (i == 0 || value.charAt(i - 1) == '=' || value.charAt(i - 1) == ':');
+      if (BACKSLASHED.indexOf(c) >= 0 || tilde || (c == '#' && i == 0)) {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    out.text(sb.toString());
+    if (sb.length() > 1 && sb.charAt(0) == '\\' && (value.charAt(0) == '~' || value.charAt(0) == '#')) {
+      out.text(sb.substring(1));
+    }
+  }
+
+  /**
+   * Inside double quotes as bash's {@code declare -p} and {@code export -p} write a value without
+   * control characters: a backslash before each of {@code \ " $ `} ({@code !} is left as is).
+   */
+  static void doubleQuoted(String value, PatternSink out) {
+    StringBuilder sb = new StringBuilder(value.length() + 8);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' || c == '"' || c == '$' || c == '`') {
+        sb.append('\\');
+      }
+      sb.append(c);
     }
     out.text(sb.toString());
   }
