@@ -40,7 +40,7 @@ public enum EncodedForm {
    * lower case {@code \\u00XX} for control characters), {@code \/} (PHP), HTML-safe {@code \\u003c \\u003e
    * \\u0026 \\u0027 \\u003d \\u002B} (Go, Gson, .NET), every non-ASCII character as {@code \\uXXXX} in
    * either case with surrogate pairs (Jackson {@code ESCAPE_NON_ASCII}, Python, PHP, .NET), and each of
-   * these escaped once more (JSON inside a JSON string).
+   * these escaped once more in any of these styles (JSON inside a JSON string).
    */
   JSON(JsonSpellings::all),
   /**

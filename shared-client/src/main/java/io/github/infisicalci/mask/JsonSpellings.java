@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * JSON string escaping as the common encoders do it. A style is which characters become {@code \\uXXXX}
- * and in which hex case; every style is also escaped once more, minimally (JSON inside a JSON string).
+ * and in which hex case; every style's output is also escaped once more in every style (JSON inside a
+ * JSON string, the inner and the outer encoder being any two of them: Python's {@code ensure_ascii=False}
+ * inside its default, a Node.js log line inside Docker's Go json-file log).
  */
 final class JsonSpellings {
   /**
@@ -39,10 +41,12 @@ final class JsonSpellings {
       out.text(value); // every style, escaped once or twice, writes it as it is
       return;
     }
-    for (Style style : STYLES) {
-      String once = escape(value, style);
+    for (Style inner : STYLES) {
+      String once = escape(value, inner);
       out.text(once);
-      out.text(escape(once, MINIMAL_LOWER));
+      for (Style outer : STYLES) {
+        out.text(escape(once, outer)); // distinct pairs only cost: the masker drops duplicates
+      }
     }
   }
 
