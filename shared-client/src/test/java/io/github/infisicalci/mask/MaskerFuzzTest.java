@@ -242,7 +242,7 @@ class MaskerFuzzTest {
   /** The secret as a real encoder prints it, in a random style. */
   private static byte[] realEncoding(Random rnd, String secret) {
     byte[] raw = secret.getBytes(StandardCharsets.UTF_8);
-    switch (rnd.nextInt(4)) {
+    switch (rnd.nextInt(5)) {
       case 0 -> {
         byte[] data = new byte[rnd.nextInt(80) + raw.length + rnd.nextInt(4)];
         rnd.nextBytes(data);
@@ -259,15 +259,27 @@ class MaskerFuzzTest {
       case 1 -> {
         JsonSpellings.Style style = JsonSpellings.STYLES.get(rnd.nextInt(JsonSpellings.STYLES.size()));
         String once = JsonSpellings.escape(secret, style);
-        return ("\"" + (rnd.nextBoolean() ? once : JsonSpellings.escape(once, JsonSpellings.MINIMAL_LOWER)) + "\"")
+        JsonSpellings.Style outer = JsonSpellings.STYLES.get(rnd.nextInt(JsonSpellings.STYLES.size()));
+        return ("\"" + (rnd.nextBoolean() ? once : JsonSpellings.escape(once, outer)) + "\"")
             .getBytes(StandardCharsets.UTF_8);
       }
       case 2 -> {
         UrlSpellings.Style style = UrlSpellings.STYLES.get(rnd.nextInt(UrlSpellings.STYLES.size()));
         return ("?q=" + UrlSpellings.encode(secret, style, rnd.nextBoolean()) + "&").getBytes(StandardCharsets.UTF_8);
       }
-      default -> {
+      case 3 -> {
         return ("echo " + secret.strip() + " | x").getBytes(StandardCharsets.UTF_8);
+      }
+      default -> {
+        PatternSink sink = new PatternSink(1, 1); // bash: printf %q, declare -p, $'…' in either locale
+        switch (rnd.nextInt(3)) {
+          case 0 -> ShellSpellings.backslashed(secret, sink);
+          case 1 -> ShellSpellings.doubleQuoted(secret, sink);
+          default -> ShellSpellings.ansiC(secret, sink);
+        }
+        List<byte[]> spelled = sink.patterns();
+        byte[] word = spelled.isEmpty() ? raw : spelled.get(rnd.nextInt(spelled.size()));
+        return ("+ x " + new String(word, StandardCharsets.UTF_8) + " y").getBytes(StandardCharsets.UTF_8);
       }
     }
   }
