@@ -25,9 +25,7 @@ final class ShellSpellings {
    */
   static void ansiC(String value, PatternSink out) {
     out.text(ansiC(value, false));
-    if (!isAscii(value)) {
-      out.text(ansiC(value, true)); // bash in the C/POSIX locale: every byte above 0x7f in octal
-    }
+    out.text(ansiC(value, true)); // bash in the C/POSIX locale (the same for ASCII: duplicates are dropped)
   }
 
   /**
@@ -74,15 +72,6 @@ final class ShellSpellings {
         .append((char) ('0' + (b & 7)));
   }
 
-  private static boolean isAscii(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      if (value.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Characters bash's {@code printf %q} writes after a backslash wherever they are. */
   static final String BACKSLASHED = " !\"$&'()*,;<>?[\\]^`{|}";
 
@@ -106,7 +95,7 @@ final class ShellSpellings {
       sb.append(c);
     }
     out.text(sb.toString());
-    if (sb.length() > 1 && sb.charAt(0) == '\\' && (value.charAt(0) == '~' || value.charAt(0) == '#')) {
+    if (!value.isEmpty() && (value.charAt(0) == '~' || value.charAt(0) == '#')) {
       out.text(sb.substring(1));
     }
   }

@@ -51,6 +51,12 @@ class NestedJsonFormsTest {
   }
 
   @Test
+  void aValueNoStyleEscapesIsItsOwnSpelling() {
+    assertEquals(List.of("ghp_abc-DEF.09:@%~"), PatternGenerator.patterns("ghp_abc-DEF.09:@%~", Set.of(EncodedForm.JSON), 3, 6)
+        .stream().map(p -> new String(p, StandardCharsets.UTF_8)).toList());
+  }
+
+  @Test
   void everyStyleInsideEveryStyleIsASpelling() {
     Set<String> spellings = new HashSet<>();
     for (byte[] p : PatternGenerator.patterns(S, Set.of(EncodedForm.JSON), 3, 6)) {

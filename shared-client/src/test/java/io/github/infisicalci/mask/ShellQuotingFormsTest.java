@@ -73,6 +73,33 @@ class ShellQuotingFormsTest {
   }
 
   @Test
+  void charactersBashDoesNotPrintSwitchToAnsiC() {
+    // printf '%q\n' $'\u00e4\u0080b!' $'\u00e4\u009fb!' $'\u00e4\u2029b!' $'\u00e4\u2028b!' $'a\u007fb!'
+    // (C.UTF-8: the a-umlaut is printed as is, the others as octal bytes)
+    Set<EncodedForm> f = Set.of(EncodedForm.SHELL_ANSI_C);
+    assertEquals("$'***'", mask(f, "\u00e4\u0080b!", "$'\u00e4\\302\\200b!'"));
+    assertEquals("$'***'", mask(f, "\u00e4\u009fb!", "$'\u00e4\\302\\237b!'"));
+    assertEquals("$'***'", mask(f, "\u00e4\u2029b!", "$'\u00e4\\342\\200\\251b!'"));
+    assertEquals("$'***'", mask(f, "\u00e4\u2028b!", "$'\u00e4\\342\\200\\250b!'"));
+    assertEquals("$'***'", mask(f, "a\u007fb!", "$'a\\177b!'"));
+    // LC_ALL=C bash -c 'V=$(printf "x\360\237\230\200y"); printf "%q\n" "$V"'
+    assertEquals("$'***'", mask(f, "x\ud83d\ude00y", "$'x\\360\\237\\230\\200y'"));
+    // in C.UTF-8 U+00A0 is printed as is (and so is U+2027): printf %q backslashes around it
+    assertEquals("***", mask(Set.of(EncodedForm.SHELL_BACKSLASH), "a\u00a0b!", "a\u00a0b\\!"));
+    assertEquals("***", mask(Set.of(EncodedForm.SHELL_BACKSLASH), "a\u2027b!", "a\u2027b\\!"));
+    for (String unprintable : List.of("\u0080", "\u009f", "\u2028", "\u2029", "\u007f", "\u001f")) {
+      assertEquals(List.of(), PatternGenerator.patterns("a" + unprintable + "b!", Set.of(EncodedForm.SHELL_BACKSLASH), 3, 6));
+    }
+  }
+
+  @Test
+  void aLoneSurrogateAtTheEndIsSpelledWithoutFailing() {
+    // Java's UTF-8 encoder writes an unpaired surrogate as ? (077 in octal); bash never sees one
+    assertEquals(List.of("ab?", "ab\\077"), PatternGenerator.patterns("ab\ud83d", Set.of(EncodedForm.SHELL_ANSI_C), 3, 6)
+        .stream().map(p -> new String(p, StandardCharsets.UTF_8)).distinct().toList());
+  }
+
+  @Test
   void setXAndAtQUseSingleQuotes() {
     // bash -c 'set -x; curl -u "user:p@ss w0rd'"'"'x"' 2>&1 | head -1
     assertEquals("+ curl -u 'user:***'", mask("p@ss w0rd'x", "+ curl -u 'user:p@ss w0rd'\\''x'"));
