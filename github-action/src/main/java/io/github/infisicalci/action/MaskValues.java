@@ -26,8 +26,8 @@ import java.util.Set;
  * byte shifts, RFC 3986 escaping in upper case, one JSON escaping, {@code \"}, {@code ''} and XML
  * escaping; see docs/masking.md): the masking engine's URL, JSON, shell and mid-data Base64 spellings of
  * the value, one line each; and, when its Base64 is longer than a line, each line of it wrapped at 76
- * ({@code base64}, MIME) and 64 (PEM) columns for the value at the start of the data. At most
- * {@value #MAX_MASKS} texts per secret.
+ * ({@code base64}, MIME) and 64 (PEM) columns for the value at the start of the data, also for the value
+ * followed by LF or CR LF ({@code echo "$TOKEN" | base64}). At most {@value #MAX_MASKS} texts per secret.
  */
 final class MaskValues {
   static final int MIN_PART = 3;
@@ -38,6 +38,8 @@ final class MaskValues {
   private static final Set<EncodedForm> EXTRA_FORMS = EnumSet.of(EncodedForm.JSON, EncodedForm.URL,
       EncodedForm.BASE64, EncodedForm.BASE64_URL, EncodedForm.SHELL_SINGLE_QUOTE, EncodedForm.SHELL_ANSI_C,
       EncodedForm.DOLLAR_DOUBLED);
+  /** What {@code echo}, or a text file's last line, adds after the value before it is encoded. */
+  private static final List<String> LINE_ENDS = List.of("\n", "\r\n");
 
   private MaskValues() {}
 
@@ -94,12 +96,32 @@ final class MaskValues {
     return out;
   }
 
-  /** Each line of the value's Base64 wrapped at {@code width} columns, when it is longer than a line. */
+  /**
+   * Each line of the value's Base64 wrapped at {@code width} columns, when it is longer than a line; and
+   * each line of the Base64 of the value followed by a line end ({@code echo "$TOKEN" | base64}, a file
+   * whose last line ends with LF or CR LF), which changes the last group of the encoding and so the
+   * last line; and, when other data follows the value, its last line without the last 4-character group
+   * (the group that mixes the value's last bytes with what follows), if at least
+   * {@value #MIN_WRAPPED_LINE} characters remain. Lines of fewer than {@value #MIN_WRAPPED_LINE}
+   * characters besides padding are not registered.
+   */
   private static void wrappedBase64Lines(String text, int width, Set<String> out) {
-    String encoded = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    if (encoded.length() <= width) {
-      return;
+    byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+    String encoded = Base64.getEncoder().encodeToString(raw);
+    if (encoded.length() > width) {
+      wrapped(encoded, width, out);
+      int lastStart = (encoded.length() - 1) / width * width;
+      String lastWithoutMixedGroup = encoded.substring(lastStart, encoded.length() - 4);
+      if (raw.length % 3 != 0 && lastWithoutMixedGroup.length() >= MIN_WRAPPED_LINE) {
+        out.add(lastWithoutMixedGroup);
+      }
     }
+    for (String lineEnd : LINE_ENDS) {
+      wrapped(Base64.getEncoder().encodeToString((text + lineEnd).getBytes(StandardCharsets.UTF_8)), width, out);
+    }
+  }
+
+  private static void wrapped(String encoded, int width, Set<String> out) {
     for (int i = 0; i < encoded.length(); i += width) {
       String line = encoded.substring(i, Math.min(encoded.length(), i + width));
       if (line.replace("=", "").length() >= MIN_WRAPPED_LINE) {
