@@ -109,13 +109,20 @@ final class MainStep {
           + "; nothing was exported");
       return 1;
     }
+    List<String> maskWarnings = new ArrayList<>();
     for (Secret secret : result.secrets()) {
-      List<SecretValue> masks = MaskValues.of(secret.value());
-      for (int i = 0; i < masks.size(); i++) {
-        addMask(i == 0 ? secret.key() : secret.key() + " (part " + i + ")", masks.get(i));
+      MaskValues.Masks masks = MaskValues.masks(secret.value());
+      for (int i = 0; i < masks.texts().size(); i++) {
+        addMask(i == 0 ? secret.key() : secret.key() + " (part " + i + ")", masks.texts().get(i));
+      }
+      if (!masks.notRegistered().isEmpty()) {
+        maskWarnings.add("Infisical: secret " + secret.key() + " has more spellings than the " + MaskValues.MAX_MASKS
+            + " masks registered for one secret, so these are not masked in the log: "
+            + String.join(", ", masks.notRegistered()));
       }
     }
     refreshMasker();
+    maskWarnings.forEach(log::warning);
 
     SecretScope scope = new SecretScope(settings.target().projectLabel(), result.environment(), settings.target().paths());
     Map<String, SecretValue> values = new LinkedHashMap<>();

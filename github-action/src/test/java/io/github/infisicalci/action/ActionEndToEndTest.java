@@ -111,6 +111,20 @@ class ActionEndToEndTest {
   }
 
   @Test
+  void aSecretWithMoreSpellingsThanTheMaskBoundIsNamedInAWarning() throws Exception {
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    List<String> warnings = run.lines().stream()
+        .filter(l -> l.startsWith("::warning::") && l.contains("masks registered for one secret")).toList();
+    assertEquals(1, warnings.size(), warnings.toString());
+    String warning = warnings.get(0);
+    assertTrue(warning.startsWith("::warning::Infisical: secret BIG_64K has more spellings than the "
+        + MaskValues.MAX_MASKS + " masks registered for one secret, so these are not masked in the log: "), warning);
+    assertTrue(warning.contains("64-column Base64 lines ("), warning);
+    assertFalse(warning.contains(TRICKY.get("BIG_64K").substring(0, 12)), "names only, never a value");
+  }
+
+  @Test
   void masksEveryValueFirstAndNeverPrintsOne() throws Exception {
     RunnerSim.Run run = runner.run();
     assertEquals(0, run.exitCode(), run.stdout());

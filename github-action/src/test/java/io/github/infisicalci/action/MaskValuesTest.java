@@ -157,6 +157,60 @@ class MaskValuesTest {
     return out;
   }
 
+  /** A PEM private key of {@code bytes} bytes: armour lines and 64-column Base64 lines of random key bytes. */
+  static String pem(int bytes, long seed) {
+    String head = "-----BEGIN PRIVATE KEY-----\n";
+    String tail = "-----END PRIVATE KEY-----\n";
+    Random random = new Random(seed);
+    byte[] der = new byte[(bytes - head.length() - tail.length()) * 48 / 65];
+    random.nextBytes(der);
+    String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
+    return head + body + "\n" + tail;
+  }
+
+  private static List<String> wrappedLines(String value, int width) {
+    String b64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < b64.length(); i += width) {
+      String line = b64.substring(i, Math.min(b64.length(), i + width));
+      if (line.replace("=", "").length() >= MaskValues.MIN_WRAPPED_LINE) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  @Test
+  void every76And64ColumnLineOfA4096BitKeyIsRegistered() {
+    String key = pem(3272, 1); // openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096: 3,268-3,272 bytes
+    MaskValues.Masks masks = MaskValues.masks(SecretValue.of(key));
+    List<String> t = masks.texts().stream().map(SecretValue::reveal).toList();
+    for (int width : new int[] {76, 64}) {
+      List<String> missing = wrappedLines(key, width).stream().filter(l -> !t.contains(l)).toList();
+      assertEquals(0, missing.size(), width + "-column lines not registered");
+    }
+    assertEquals(List.of(), masks.notRegistered());
+    assertTrue(t.size() <= MaskValues.MAX_MASKS, "bounded: " + t.size());
+  }
+
+  @Test
+  void whatTheBoundLeavesOutIsNamedAndTheRunnerCoveredLinesGoFirst() {
+    String bundle = pem(3272, 2) + pem(3272, 3); // a 6.5 KB key bundle
+    MaskValues.Masks masks = MaskValues.masks(SecretValue.of(bundle));
+    List<String> t = masks.texts().stream().map(SecretValue::reveal).toList();
+    assertEquals(MaskValues.MAX_MASKS, t.size());
+    assertEquals(bundle, t.get(0));
+    assertTrue(t.containsAll(wrappedLines(bundle, 76)), "the 76-column lines come before the 64-column ones");
+    List<String> missing64 = wrappedLines(bundle, 64).stream().filter(l -> !t.contains(l)).toList();
+    assertTrue(!missing64.isEmpty());
+    assertEquals(1, masks.notRegistered().size(), masks.notRegistered().toString());
+    String note = masks.notRegistered().get(0);
+    assertTrue(note.matches("64-column Base64 lines \\(\\d+ of \\d+\\)"), note);
+    assertTrue(Integer.parseInt(note.replaceAll(".*\\((\\d+) of.*", "$1")) >= missing64.size(), note);
+    assertFalse(t.contains("-----BEGIN PRIVATE KEY-----"),
+        "the lines of the value are left out, unreported: the runner registers them itself");
+  }
+
   @Test
   void aShortLastWrappedLineIsNotRegistered() {
     String secret = "x".repeat(59);
