@@ -110,10 +110,14 @@ final class MainStep {
       return 1;
     }
     List<String> maskWarnings = new ArrayList<>();
+    List<String> linesWithoutContent = new ArrayList<>();
     for (Secret secret : result.secrets()) {
       MaskValues.Masks masks = MaskValues.masks(secret.value());
       for (int i = 0; i < masks.texts().size(); i++) {
         addMask(i == 0 ? secret.key() : secret.key() + " (part " + i + ")", masks.texts().get(i));
+      }
+      if (masks.linesWithoutContent()) {
+        linesWithoutContent.add(secret.key());
       }
       if (!masks.notRegistered().isEmpty()) {
         maskWarnings.add("Infisical: secret " + secret.key() + " has more spellings than the " + MaskValues.MAX_MASKS
@@ -123,6 +127,11 @@ final class MainStep {
     }
     refreshMasker();
     maskWarnings.forEach(log::warning);
+    if (!linesWithoutContent.isEmpty()) {
+      log.warning("Infisical: the runner masks each line of a multi-line secret on its own, so lines without secret"
+          + " content (punctuation or too short) are masked wherever that text appears in the log, in: "
+          + String.join(", ", linesWithoutContent));
+    }
 
     SecretScope scope = new SecretScope(settings.target().projectLabel(), result.environment(), settings.target().paths());
     Map<String, SecretValue> values = new LinkedHashMap<>();

@@ -52,7 +52,7 @@ final class MaskValues {
    * The masks for one secret, in the order they are registered, and the forms left out because of the
    * bound, each as {@code "<form> (<left out> of <all>)"} (names of forms and counts only, never a value).
    */
-  record Masks(List<SecretValue> texts, List<String> notRegistered) {}
+  record Masks(List<SecretValue> texts, List<String> notRegistered, boolean linesWithoutContent) {}
 
   static List<SecretValue> of(SecretValue value) {
     return masks(value).texts();
@@ -67,7 +67,7 @@ final class MaskValues {
   static Masks masks(SecretValue value) {
     String text = value.reveal();
     if (text.isBlank()) {
-      return new Masks(List.of(), List.of());
+      return new Masks(List.of(), List.of(), false);
     }
     Map<String, Set<String>> forms = new LinkedHashMap<>();
     forms.put("value", new LinkedHashSet<>(List.of(text)));
@@ -98,22 +98,24 @@ final class MaskValues {
     if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
       lines.add(text.strip());
     }
+    boolean withoutContent = false;
     for (String t : concat(List.of(text), leaves)) {
       if (t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
         for (String line : t.split("\r?\n|\r")) {
           lines.add(line.trim());
+          withoutContent |= !line.isBlank() && informative(Set.of(line)).isEmpty();
         }
       }
     }
     forms.put(RUNNER_LINES, informative(lines));
-    return bounded(forms);
+    return bounded(forms, withoutContent);
   }
 
   /** What the runner registers itself: each line of a registered value, trimmed. */
   private static final String RUNNER_LINES = "lines";
 
   /** The first {@value #MAX_MASKS} distinct texts, form by form, and what was left out of each form. */
-  private static Masks bounded(Map<String, Set<String>> forms) {
+  private static Masks bounded(Map<String, Set<String>> forms, boolean linesWithoutContent) {
     Set<String> kept = new LinkedHashSet<>();
     List<String> notRegistered = new ArrayList<>();
     forms.forEach((form, texts) -> {
@@ -136,7 +138,7 @@ final class MaskValues {
     });
     List<SecretValue> out = new ArrayList<>(kept.size());
     kept.forEach(t -> out.add(SecretValue.of(t)));
-    return new Masks(out, List.copyOf(notRegistered));
+    return new Masks(out, List.copyOf(notRegistered), linesWithoutContent);
   }
 
   /** The texts worth a mask of their own: at least {@value #MIN_PART} characters and a letter or digit. */

@@ -125,6 +125,27 @@ class ActionEndToEndTest {
   }
 
   @Test
+  void multiLineSecretsWithLinesWithoutContentAreNamedInOneWarning() throws Exception {
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    TRICKY.forEach((key, value) -> {
+      for (String line : value.split("\r?\n|\r")) {
+        String t = line.strip();
+        if (!value.strip().equals(t) && !t.isEmpty() && (t.length() < 3 || !t.matches(".*[\\p{L}\\p{N}].*"))) {
+          expected.add(key);
+        }
+      }
+    });
+    assertTrue(expected.contains("INJECTION"), "ok is too short: " + expected);
+    String prefix = "::warning::Infisical: the runner masks each line of a multi-line secret on its own, so lines"
+        + " without secret content (punctuation or too short) are masked wherever that text appears in the log, in: ";
+    List<String> warnings = run.lines().stream().filter(l -> l.startsWith(prefix)).toList();
+    assertEquals(1, warnings.size(), run.stdout());
+    assertEquals(expected, new java.util.TreeSet<>(List.of(warnings.get(0).substring(prefix.length()).split(", "))));
+  }
+
+  @Test
   void masksEveryValueFirstAndNeverPrintsOne() throws Exception {
     RunnerSim.Run run = runner.run();
     assertEquals(0, run.exitCode(), run.stdout());

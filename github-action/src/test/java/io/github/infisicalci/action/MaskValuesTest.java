@@ -212,6 +212,18 @@ class MaskValuesTest {
   }
 
   @Test
+  void aLineWithoutSecretContentIsReportedBecauseTheRunnerMasksItOnItsOwn() {
+    assertTrue(MaskValues.masks(SecretValue.of("{\n  \"k\": \"hunter22\"\n}")).linesWithoutContent());
+    assertTrue(MaskValues.masks(SecretValue.of("first line\nok\n")).linesWithoutContent(), "too short");
+    assertTrue(MaskValues.masks(SecretValue.of("{\"pem\": \"abc-key\\n-----\"}")).linesWithoutContent(),
+        "a line of a multi-line leaf, which the runner splits too");
+    assertFalse(MaskValues.masks(SecretValue.of("first line\n\n  \t\n  second line\r\n")).linesWithoutContent(),
+        "blank lines are not masks of the runner either");
+    assertFalse(MaskValues.masks(SecretValue.of("ab")).linesWithoutContent(), "one line: the short-value warning");
+    assertFalse(MaskValues.masks(SecretValue.of("{\"k\": \"v\"}")).linesWithoutContent(), "a short one-line leaf");
+  }
+
+  @Test
   void aShortLastWrappedLineIsNotRegistered() {
     String secret = "x".repeat(59);
     String b64 = Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
