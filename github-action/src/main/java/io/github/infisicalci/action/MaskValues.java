@@ -27,7 +27,7 @@ import java.util.Set;
  * CR LF ({@code echo "$TOKEN" | base64}). Last, a one-line value without surrounding white space (a shell
  * prints it so after word splitting) and each line of a multi-line value or leaf: the runner masks line by
  * line, so a multi-line mask alone never matches, but since 2.286.0 it registers each line of a
- * registered value itself, so these are only left out silently. Never a blank text; lines and leaves that
+ * registered value itself, so these alone are left out without a warning. Never a blank text; lines and leaves that
  * carry no information (shorter than {@value #MIN_PART} characters, or no letter or digit: a line holding
  * only {@code },} would mask every such line) are left out.
  */
@@ -49,8 +49,10 @@ final class MaskValues {
   private MaskValues() {}
 
   /**
-   * The masks for one secret, in the order they are registered, and the forms left out because of the
-   * bound, each as {@code "<form> (<left out> of <all>)"} (names of forms and counts only, never a value).
+   * The masks for one secret, in the order they are registered; the forms left out because of the bound,
+   * each as {@code "<form> (<left out> of <all>)"} (names of forms and counts only, never a value); and
+   * whether a line of the value or of a leaf carries no information but is not blank ({@code },}), which
+   * the runner, registering each line of a registered value itself, then masks wherever it appears.
    */
   record Masks(List<SecretValue> texts, List<String> notRegistered, boolean linesWithoutContent) {}
 
@@ -103,7 +105,7 @@ final class MaskValues {
       if (t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
         for (String line : t.split("\r?\n|\r")) {
           lines.add(line.trim());
-          withoutContent |= !line.isBlank() && informative(Set.of(line)).isEmpty();
+          withoutContent |= !line.isBlank() && !carriesInformation(line);
         }
       }
     }
@@ -145,11 +147,15 @@ final class MaskValues {
   private static Set<String> informative(Set<String> texts) {
     Set<String> kept = new LinkedHashSet<>();
     for (String t : texts) {
-      if (t.trim().length() >= MIN_PART && Spellings.carriesInformation(t)) {
+      if (carriesInformation(t)) {
         kept.add(t);
       }
     }
     return kept;
+  }
+
+  private static boolean carriesInformation(String t) {
+    return t.trim().length() >= MIN_PART && Spellings.carriesInformation(t);
   }
 
   private static List<String> concat(List<String> a, Set<String> b) {
