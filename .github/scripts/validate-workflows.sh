@@ -10,6 +10,7 @@
 #   - a deliberately broken workflow and action must be rejected (the validator really checks);
 #   - portable/action.yml is up to date with action.yml's inputs (portable/generate.py --check);
 #   - .github/dependabot.yml names the three ecosystems (maven, github-actions, docker);
+#   - ci.yml runs every `bash <script>` that .ci/run runs (this one, the release and portable tests);
 #   - the Dockerfile's external base images are pinned by digest (tag@sha256:<64 hex>).
 # Prints "N passed, N failed"; exit 1 on any failure.
 set -uo pipefail
@@ -59,6 +60,19 @@ eco = {u["package-ecosystem"] for u in d["updates"]}
 sys.exit(0 if d.get("version") == 2 and {"maven", "github-actions", "docker"} <= eco else 1)
 PY
 then ok "dependabot.yml: maven, github-actions, docker"; else bad "dependabot.yml lacks an ecosystem"; fi
+
+# CI on GitHub runs the same script checks as .ci/run: each `bash <script>` line of .ci/run is a run step
+# of ci.yml (a check added to one and not the other fails here).
+if out=$(python3 - <<'PY'
+import re, sys, yaml
+wanted = re.findall(r"^bash (\S+\.sh)\s*$", open(".ci/run").read(), re.M)
+ci = yaml.safe_load(open(".github/workflows/ci.yml"))
+runs = {s.get("run", "").strip() for j in ci["jobs"].values() for s in j.get("steps", [])}
+missing = [w for w in wanted if "bash " + w not in runs]
+print(("missing in ci.yml: " + " ".join(missing)) if missing or not wanted else " ".join(wanted))
+sys.exit(1 if missing or not wanted else 0)
+PY
+); then ok "ci.yml runs what .ci/run runs: $out"; else bad "ci.yml and .ci/run differ: $out"; fi
 
 unpinned=$(grep -E '^FROM ' Dockerfile | grep -vE '^FROM (--platform=[^ ]+ )?(scratch|[^ ]+:[^ @ ]+@sha256:[0-9a-f]{64})( |$)' || true)
 [ -z "$unpinned" ] && ok "Dockerfile: every base image is tag@sha256:digest" || bad "Dockerfile base images not pinned by digest: $unpinned"
