@@ -11,6 +11,7 @@
 #   - portable/action.yml is up to date with action.yml's inputs (portable/generate.py --check);
 #   - .github/dependabot.yml names the three ecosystems (maven, github-actions, docker);
 #   - ci.yml runs every `bash <script>` that .ci/run runs (this one, the release and portable tests);
+#   - image.yml's pull_request paths take in every pom.xml (the image's Maven reactor reads them all);
 #   - the Dockerfile's external base images are pinned by digest (tag@sha256:<64 hex>).
 # Prints "N passed, N failed"; exit 1 on any failure.
 set -uo pipefail
@@ -73,6 +74,27 @@ print(("missing in ci.yml: " + " ".join(missing)) if missing or not wanted else 
 sys.exit(1 if missing or not wanted else 0)
 PY
 ); then ok "ci.yml runs what .ci/run runs: $out"; else bad "ci.yml and .ci/run differ: $out"; fi
+
+# image.yml's pull_request paths (GitHub's glob: * within a folder, ** across folders) take in every
+# pom.xml of the repository: the Dockerfile copies all of them into its Maven reactor.
+if out=$(python3 - <<'PY'
+import re, subprocess, sys, yaml
+def rx(glob):
+    out, i = "", 0
+    while i < len(glob):
+        if glob.startswith("**/", i): out += "(?:.*/)?"; i += 3
+        elif glob.startswith("**", i): out += ".*"; i += 2
+        elif glob[i] == "*": out += "[^/]*"; i += 1
+        else: out += re.escape(glob[i]); i += 1
+    return re.compile(out + r"\Z")
+wf = yaml.safe_load(open(".github/workflows/image.yml"))
+paths = [rx(p) for p in wf[True]["pull_request"]["paths"]]   # PyYAML reads the key `on` as True
+poms = [f for f in subprocess.run(["git", "ls-files", "pom.xml", "*/pom.xml"], capture_output=True, text=True).stdout.split() if f]
+missed = [f for f in poms if not any(p.match(f) for p in paths)]
+print(("not matched: " + " ".join(missed)) if missed or not poms else f"{len(poms)} POMs")
+sys.exit(1 if missed or not poms else 0)
+PY
+); then ok "image.yml paths take in every pom.xml ($out)"; else bad "image.yml paths miss POMs: $out"; fi
 
 unpinned=$(grep -E '^FROM ' Dockerfile | grep -vE '^FROM (--platform=[^ ]+ )?(scratch|[^ ]+:[^ @ ]+@sha256:[0-9a-f]{64})( |$)' || true)
 [ -z "$unpinned" ] && ok "Dockerfile: every base image is tag@sha256:digest" || bad "Dockerfile base images not pinned by digest: $unpinned"
