@@ -12,6 +12,7 @@
 #   - .github/dependabot.yml names the three ecosystems (maven, github-actions, docker);
 #   - ci.yml runs every `bash <script>` that .ci/run runs (this one, the release and portable tests);
 #   - image.yml's pull_request paths take in every pom.xml (the image's Maven reactor reads them all);
+#   - actions from other repositories are pinned by commit SHA with a `# vX.Y.Z` comment;
 #   - the Dockerfile's external base images are pinned by digest (tag@sha256:<64 hex>).
 # Prints "N passed, N failed"; exit 1 on any failure.
 set -uo pipefail
@@ -95,6 +96,14 @@ print(("not matched: " + " ".join(missed)) if missed or not poms else f"{len(pom
 sys.exit(1 if missed or not poms else 0)
 PY
 ); then ok "image.yml paths take in every pom.xml ($out)"; else bad "image.yml paths miss POMs: $out"; fi
+
+# Actions from other repositories are pinned by full commit SHA with the version as a comment
+# (`uses: owner/repo@<40 hex>  # vX.Y.Z`, which Dependabot updates): a tag can be moved under a job that
+# holds write permissions. Local actions (./...) and docker:// images are not concerned.
+loose=$(grep -nE '^[[:space:]]*(-[[:space:]]+)?uses:' .github/workflows/*.yml action.yml portable/action.yml portable/cleanup/action.yml \
+  | grep -vE 'uses:[[:space:]]+(\./|docker://)' \
+  | grep -vE 'uses:[[:space:]]+[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}[[:space:]]+#[[:space:]]+v[0-9]+\.[0-9]+\.[0-9]+[[:space:]]*$' || true)
+[ -z "$loose" ] && ok "every external action is pinned by commit SHA (# vX.Y.Z)" || bad "actions not pinned by SHA: $loose"
 
 unpinned=$(grep -E '^FROM ' Dockerfile | grep -vE '^FROM (--platform=[^ ]+ )?(scratch|[^ ]+:[^ @ ]+@sha256:[0-9a-f]{64})( |$)' || true)
 [ -z "$unpinned" ] && ok "Dockerfile: every base image is tag@sha256:digest" || bad "Dockerfile base images not pinned by digest: $unpinned"
