@@ -18,7 +18,8 @@ import java.util.Objects;
  * one replacement, so the output does not depend on how the input was split into writes.
  */
 final class MaskingOutputStream extends OutputStream {
-  private static final int MAX_PENDING_INTERVALS = 256;
+  /** Most pending masked intervals: beyond, the older ones are written out within the write. */
+  static final int MAX_PENDING_INTERVALS = 256;
   /** Bytes read in the automaton before checking whether skipping can resume. */
   private static final int STEPS = 8;
   private static final VarHandle INT =
@@ -289,11 +290,18 @@ final class MaskingOutputStream extends OutputStream {
     return intervals.length / 2;
   }
 
+  /** For tests: masked runs found and not yet written. */
+  int pendingRuns() {
+    return tail - head;
+  }
+
   /** Moves the bytes {@code [released, position)} into {@link #carry} for the next write. */
   private void keepUnreleased() {
     int keep = (int) (position - released);
     if (keep > carry.length) {
-      carry = Arrays.copyOf(carry, Math.max(keep, carry.length * 2));
+      byte[] old = carry;
+      carry = Arrays.copyOf(old, Math.max(keep, old.length * 2));
+      Arrays.fill(old, (byte) 0);
     }
     int fromCarry = 0;
     if (released < chunkPosition) {
