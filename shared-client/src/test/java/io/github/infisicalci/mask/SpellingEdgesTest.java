@@ -27,6 +27,30 @@ class SpellingEdgesTest {
   }
 
   /**
+   * The Base64 forms make each pattern once: three alignments, and the run to the end of the encoding
+   * only where it differs from the secret-only run (a last character that mixes in zero bits).
+   */
+  @Test
+  void base64FormsMakeNoPatternTwice() {
+    Random rnd = new Random(3);
+    String pool = "abcXYZ019-_+/=. é日😀";
+    for (int round = 0; round < 300; round++) {
+      int length = 5 + round % 40;
+      StringBuilder value = new StringBuilder();
+      while (value.length() < length) {
+        value.appendCodePoint(pool.codePointAt(pool.offsetByCodePoints(0, rnd.nextInt(pool.codePointCount(0, pool.length())))));
+      }
+      for (EncodedForm form : EnumSet.of(EncodedForm.BASE64, EncodedForm.BASE64_URL, EncodedForm.BASE64_UTF16LE)) {
+        List<byte[]> patterns = PatternGenerator.patterns(value.toString(), EnumSet.of(form), 3,
+            Masker.Builder.DEFAULT_FRAGMENT_MIN_LENGTH);
+        long distinct = patterns.stream().map(p -> new String(p, StandardCharsets.ISO_8859_1)).distinct().count();
+        assertEquals(patterns.size(), distinct, form + " of a value of " + value.length() + " chars");
+        assertTrue(patterns.size() >= 3, form + ": a pattern per alignment");
+      }
+    }
+  }
+
+  /**
    * Within a URL style the upper-case hex spelling comes first (RFC 3986's recommendation, what Java,
    * Python, JavaScript, PHP, Go and .NET write): it is the one kept by a caller that keeps only the first
    * spellings (the action registers at most 200 masks a secret).
