@@ -33,8 +33,6 @@ final class MaskingOutputStream extends OutputStream {
   private int state;
   private long position;
   private long released;
-  /** Matches ending at or before this position have been reported already. */
-  private long reportedTo = -1;
   private boolean lastReleasedMasked;
   private boolean closed;
 
@@ -121,8 +119,10 @@ final class MaskingOutputStream extends OutputStream {
    * whole runs of positions with one test (never the last {@code stride + 3} positions of the chunk, so
    * a pattern's start cut by the chunk's end is found by the gram prefilter as before). Every
    * {@link #STEPS} bytes in the automaton, if the current state is shallower than a gram, scanning
-   * goes back to skipping from where that state's prefix began; matches found again while re-reading
-   * those few bytes are ignored ({@link #reportedTo}).
+   * goes back to skipping from where that state's prefix began. Those few bytes were all read on the
+   * table's fast path, whose states have no output ({@link Automaton}), so no match ends in them: reading
+   * them again reports nothing twice. The prefix began within the {@code STEPS} bytes just read
+   * ({@code depth < gramLength <= 4 < STEPS}), so never before {@code from}.
    */
   private void scan(byte[] b, int from, int to) throws IOException {
     final Automaton a = automaton;
@@ -187,13 +187,10 @@ final class MaskingOutputStream extends OutputStream {
         }
         if (t >= 0) {
           s = row / width;
-          if (skipping && s != 0 && i < to) {
-            int d = denseDepth[s];
-            if (d < gramLength && i - d >= from) {
-              reportedTo = Math.max(reportedTo, chunkPosition + (i - chunkOffset));
-              i -= d;
-              s = 0;
-            }
+          int d = denseDepth[s];
+          if (d < gramLength && i < to) {
+            i -= d;
+            s = 0;
           }
           continue;
         }
@@ -204,11 +201,9 @@ final class MaskingOutputStream extends OutputStream {
       int length = a.output(s);
       if (length != 0) {
         long end = chunkPosition + (i - chunkOffset);
-        if (end > reportedTo) {
-          addMatch(end - length, end);
-          if (tail - head >= MAX_PENDING_INTERVALS) {
-            release(end - a.depth(s));
-          }
+        addMatch(end - length, end);
+        if (tail - head >= MAX_PENDING_INTERVALS) {
+          release(end - a.depth(s));
         }
       }
     }
@@ -220,13 +215,13 @@ final class MaskingOutputStream extends OutputStream {
       start = Math.min(start, intervals[2 * tail - 2]);
       tail--;
     }
-    if (2 * tail + 2 > intervals.length) {
+    if (2 * tail >= intervals.length) {
+      // full: move the pending ones to the front if any were written, else double the room
       if (head > 0) {
         System.arraycopy(intervals, 2 * head, intervals, 0, 2 * (tail - head));
         tail -= head;
         head = 0;
-      }
-      if (2 * tail + 2 > intervals.length) {
+      } else {
         intervals = Arrays.copyOf(intervals, intervals.length * 2);
       }
     }

@@ -123,6 +123,24 @@ class StreamReleaseTest {
   }
 
   /**
+   * One write's output reaches the underlying stream in one write per run: the plain text between two
+   * masked runs is not cut where a possible longer secret began (fewer matches than the cap).
+   */
+  @Test
+  void oneUnderlyingWritePerRunOfOneWrite() throws IOException {
+    Masker m = raw("abc", "xxabcyy");
+    RecordingStream sink = new RecordingStream();
+    MaskingOutputStream out = (MaskingOutputStream) m.wrap(sink);
+    out.write(bytes("xxabc ".repeat(10) + "xxabc"));
+    // "xx" "***" " xx" "***" ... "***" " "; the last "xxabc" waits: it may become "xxabcyy"
+    assertEquals("xx*** ".repeat(10), sink.text());
+    assertEquals(2 * 10 + 1, sink.writes);
+    assertEquals(1, out.pendingRuns(), "the last match, inside a possible xxabcyy");
+    out.close();
+    assertEquals("xx*** ".repeat(10) + "xx***", sink.text());
+  }
+
+  /**
    * Every write reaching the underlying stream carries at least one byte, for every split of the input,
    * flushes in between, and matches that touch, nest or end exactly where a write ends.
    */
