@@ -243,13 +243,12 @@ final class MaskingOutputStream extends OutputStream {
         released = start;
         lastReleasedMasked = false;
       }
-      if (end > released) {
-        if (!lastReleasedMasked) {
-          out.write(replacement);
-          lastReleasedMasked = true;
-        }
-        released = end;
+      // a pending run always ends after what is written (matches are found in the order of their ends)
+      if (!lastReleasedMasked) {
+        out.write(replacement);
+        lastReleasedMasked = true;
       }
+      released = Math.max(released, end);
       head++;
       bound = Math.max(bound, end);
     }
