@@ -124,20 +124,33 @@ class StreamReleaseTest {
 
   /**
    * One write's output reaches the underlying stream in one write per run: the plain text between two
-   * masked runs is not cut where a possible longer secret began (fewer matches than the cap).
+   * masked runs is not cut where a possible longer secret began, as long as fewer masked runs than the
+   * cap are pending (counting the ones an earlier write left pending).
    */
   @Test
-  void oneUnderlyingWritePerRunOfOneWrite() throws IOException {
+  void oneUnderlyingWritePerRunWhileFewerThanTheCapArePending() throws IOException {
     Masker m = raw("abc", "xxabcyy");
     RecordingStream sink = new RecordingStream();
     MaskingOutputStream out = (MaskingOutputStream) m.wrap(sink);
+    out.write(bytes("xxabc ".repeat(200)));
+    // "xx" "***" " xx" "***" ... " xx" "***" " ": all final (the text ends outside any secret)
+    assertEquals("xx*** ".repeat(200), sink.text());
+    assertEquals(1 + 2 * 199 + 2, sink.writes);
+    assertEquals(0, out.pendingRuns());
+    int before = sink.writes;
     out.write(bytes("xxabc ".repeat(10) + "xxabc"));
-    // "xx" "***" " xx" "***" ... "***" " "; the last "xxabc" waits: it may become "xxabcyy"
-    assertEquals("xx*** ".repeat(10), sink.text());
-    assertEquals(2 * 10 + 1, sink.writes);
+    // the last "xxabc" waits: it may become "xxabcyy"
+    assertEquals("xx*** ".repeat(210), sink.text());
+    assertEquals(1 + 2 * 9 + 2, sink.writes - before);
     assertEquals(1, out.pendingRuns(), "the last match, inside a possible xxabcyy");
+    before = sink.writes;
+    // 250 more matches: with the one pending still fewer than the cap
+    out.write(bytes(" " + "xxabc ".repeat(249) + "xxabc"));
+    assertEquals("xx*** ".repeat(460), sink.text());
+    // "xx" (the rest of the run the held-back bytes cut), then "***" " xx" 249 times, "***" " "
+    assertEquals(1 + 2 * 249 + 2, sink.writes - before);
     out.close();
-    assertEquals("xx*** ".repeat(10) + "xx***", sink.text());
+    assertEquals("xx*** ".repeat(460) + "xx***", sink.text());
   }
 
   /**
