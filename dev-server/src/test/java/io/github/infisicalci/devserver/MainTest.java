@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,11 +76,13 @@ class MainTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(120) // it waits for the request's log line; never hang the build
     void runsAsAProcessUntilKilled() throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "--seed", DEMO.toString(), "--port", "0")).redirectErrorStream(true).start();
+        // A blocked read of the child's output ignores interrupts (so @Timeout cannot end it): a watchdog
+        // kills the child instead, which ends its output, and the assertions below then fail with what was seen.
+        CompletableFuture.delayedExecutor(120, TimeUnit.SECONDS).execute(process::destroyForcibly);
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String first = reader.readLine();

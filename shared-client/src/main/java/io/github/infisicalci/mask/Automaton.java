@@ -26,6 +26,8 @@ final class Automaton {
 
   /** States per block of {@link #childBase}: a block's children fit in a {@code char} offset (64 × 256). */
   private static final int CHILD_BLOCK_BITS = 6;
+  /** Longest array the build makes (a little under {@code Integer.MAX_VALUE}, which some VMs refuse). */
+  static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
   final int numStates;
   final int numDense;
@@ -34,15 +36,16 @@ final class Automaton {
   /** Row width: number of byte classes. */
   final int width;
   final int[] table;
-  private final int[] fail;
+  final int[] fail;
   /**
    * First child of state {@code s}: {@code childBase[s >>> 6] + childOffset[s]} (the first children are
    * increasing, so a block of 64 states needs one int and a char each; {@code s = numStates} ends the last).
    */
-  private final int[] childBase;
-  private final char[] childOffset;
-  private final byte[] label;
-  private final int[] levelStart;
+  final int[] childBase;
+  final char[] childOffset;
+  final byte[] label;
+  /** First state of each depth, then {@code numStates}. */
+  final int[] levelStart;
   /** Depth of each dense state. */
   final byte[] denseDepth;
   /**
@@ -63,10 +66,9 @@ final class Automaton {
   final int stride;
   final int strideShift;
   /** A pattern ends in this state. */
-  private final long[] terminal;
+  final long[] terminal;
   /** A pattern ends in this state or in one on its failure chain. */
-  private final long[] outBits;
-  final int maxPatternLength;
+  final long[] outBits;
 
   private Automaton(int numStates, int numDense, int[] byteClass, int width, int[] table, int[] fail,
       int[] childBase, char[] childOffset, byte[] label, int[] levelStart, long[] terminal, long[] outBits,
@@ -83,14 +85,13 @@ final class Automaton {
     this.levelStart = levelStart;
     this.terminal = terminal;
     this.outBits = outBits;
-    this.maxPatternLength = levelStart.length - 2;
     this.denseDepth = denseDepth;
     this.gramBits = gramBits;
     this.gramLength = gramLength;
     this.gramMask = gramLength >= 4 ? -1 : (1 << (8 * gramLength)) - 1;
     this.gramShift = gramBits == null ? 0 : 32 - Long.numberOfTrailingZeros(gramBits.length * 64L);
     this.strideBits = strideBits;
-    this.stride = strideBits == null ? 1 : stride;
+    this.stride = stride;
     this.strideShift = strideBits == null ? 0 : 32 - Long.numberOfTrailingZeros(strideBits.length * 64L);
   }
 
@@ -102,68 +103,96 @@ final class Automaton {
    * groups, insertion sort for small ones), so no pattern is ever compared whole.
    */
   static Automaton build(List<byte[]> patterns) {
-    Distinct distinct = Distinct.of(patterns);
-    try {
-      return build(distinct);
-    } finally {
-      Arrays.fill(distinct.bytes, (byte) 0);
+    return build(Distinct.of(patterns));
+  }
+
+  /**
+   * Capacity of an array of {@code length} elements that must hold {@code needed}: the same if they fit,
+   * else at least doubled (so that growing element by element copies each one a bounded number of times),
+   * never above {@link #MAX_ARRAY}; more than that is refused, naming {@code what} (no secret).
+   */
+  static int capacity(int length, long needed, String what) {
+    if (needed > MAX_ARRAY) {
+      throw new IllegalArgumentException("secrets too large to mask: more than " + MAX_ARRAY + " " + what);
     }
+    return needed <= length ? length : (int) Math.min(MAX_ARRAY, Math.max(needed, length * 2L));
+  }
+
+  /** Longs for a bit set of {@code bits} bits. */
+  static int words(int bits) {
+    return (bits + 63) >>> 6;
   }
 
   /** The distinct patterns, one after the other in {@code bytes}: pattern {@code i} at {@code offset[i]}. */
-  private record Distinct(byte[] bytes, int[] offset, int[] length, int count) {
+  record Distinct(byte[] bytes, int[] offset, int[] length, int count) {
+    /** The first of each set of equal patterns, in their order; the buffer holds secrets, wipe it. */
     static Distinct of(List<byte[]> patterns) {
       int n = patterns.size();
       int[] offset = new int[n];
       int[] length = new int[n];
-      int tableSize = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
-      int[] slots = new int[tableSize];
-      Arrays.fill(slots, -1);
-      int mask = tableSize - 1;
-      int shift = 32 - Integer.numberOfTrailingZeros(tableSize);
+      // open addressing, a free slot at least every other one (index + 1, 0 when free)
+      int[] slots = new int[Math.max(4, Integer.highestOneBit(n) << 2)];
+      int shift = 32 - Integer.numberOfTrailingZeros(slots.length);
       byte[] bytes = new byte[1024];
       int used = 0;
       int count = 0;
       for (byte[] q : patterns) {
-        int h = 1;
-        for (byte b : q) {
-          h = 31 * h + b;
-        }
-        int pos = ((h ^ (h >>> 16)) * 0x9E3779B1) >>> shift;
+        int pos = gramHash(Arrays.hashCode(q), shift);
         boolean seen = false;
-        for (int j = slots[pos]; j >= 0; j = slots[pos]) {
+        for (int j = slots[pos] - 1; j >= 0; j = slots[pos] - 1) {
           if (length[j] == q.length
               && Arrays.equals(bytes, offset[j], offset[j] + q.length, q, 0, q.length)) {
             seen = true;
             break;
           }
-          pos = (pos + 1) & mask;
+          if (++pos == slots.length) {
+            pos = 0;
+          }
         }
         if (seen) {
           continue;
         }
-        if ((long) used + q.length > Integer.MAX_VALUE - 16) {
-          Arrays.fill(bytes, (byte) 0);
-          throw new IllegalArgumentException("secrets too large to mask: more than "
-              + (Integer.MAX_VALUE - 16) + " pattern bytes");
-        }
-        if (used + q.length > bytes.length) {
-          byte[] grown = Arrays.copyOf(bytes,
-              (int) Math.min(Integer.MAX_VALUE - 16, Math.max(used + (long) q.length, bytes.length * 2L)));
-          Arrays.fill(bytes, (byte) 0);
-          bytes = grown;
-        }
+        bytes = room(bytes, used, q.length);
         System.arraycopy(q, 0, bytes, used, q.length);
         offset[count] = used;
         length[count] = q.length;
-        slots[pos] = count++;
+        slots[pos] = ++count;
         used += q.length;
       }
       return new Distinct(bytes, offset, length, count);
     }
+
+    /**
+     * {@code bytes} if {@code more} bytes fit after {@code used}, else a larger copy ({@link #capacity});
+     * the buffer left behind is wiped, and so is {@code bytes} when the patterns are too large.
+     */
+    static byte[] room(byte[] bytes, int used, int more) {
+      int capacity;
+      try {
+        capacity = capacity(bytes.length, (long) used + more, "pattern bytes");
+      } catch (IllegalArgumentException e) {
+        Arrays.fill(bytes, (byte) 0);
+        throw e;
+      }
+      if (capacity == bytes.length) {
+        return bytes;
+      }
+      byte[] grown = Arrays.copyOf(bytes, capacity);
+      Arrays.fill(bytes, (byte) 0);
+      return grown;
+    }
   }
 
-  private static Automaton build(Distinct distinct) {
+  /** Builds from distinct patterns, then wipes their buffer (also when the build fails). */
+  static Automaton build(Distinct distinct) {
+    try {
+      return buildFrom(distinct);
+    } finally {
+      Arrays.fill(distinct.bytes(), (byte) 0);
+    }
+  }
+
+  private static Automaton buildFrom(Distinct distinct) {
     final byte[] bytes = distinct.bytes();
     int n = distinct.count();
     int maxLen = 0;
@@ -173,11 +202,10 @@ final class Automaton {
     int[] levelStart = new int[maxLen + 2];
     levelStart[0] = 0;
     levelStart[1] = 1;
-    int capacity = (int) Math.max(16, Math.min(n * 8L + 1, Integer.MAX_VALUE - 16));
-    byte[] label = new byte[capacity];
-    int[] firstChild = new int[capacity];
-    long[] terminal = new long[(capacity + 63) >>> 6];
-    firstChild[0] = -1;
+    // grown level by level; a first child of 0 (the root is nobody's child) stands for none yet
+    byte[] label = new byte[16];
+    int[] firstChild = new int[16];
+    long[] terminal = new long[words(16)];
 
     // the patterns still active at depth d: offset, length and the node reached, in breadth-first order
     int[] off = Arrays.copyOf(distinct.offset(), n);
@@ -190,16 +218,11 @@ final class Automaton {
     int activeCount = n;
     int next = 1;
     for (int d = 0; d < maxLen; d++) {
-      long needed = (long) next + activeCount + 1;
-      if (needed > Integer.MAX_VALUE - 16) {
-        throw new IllegalArgumentException("secrets too large to mask: more than " + (Integer.MAX_VALUE - 16)
-            + " automaton states");
-      }
-      if (needed > label.length) {
-        int grown = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, label.length * 2L));
+      int grown = capacity(label.length, (long) next + activeCount + 1, "automaton states");
+      if (grown != label.length) {
         label = Arrays.copyOf(label, grown);
         firstChild = Arrays.copyOf(firstChild, grown);
-        terminal = Arrays.copyOf(terminal, (grown + 63) >>> 6);
+        terminal = Arrays.copyOf(terminal, words(grown));
       }
       for (int k = 0; k < activeCount; k++) {
         keys[k] = bytes[off[k] + d] & 0xff;
@@ -221,7 +244,6 @@ final class Automaton {
           if (c != prevLabel) {
             current = next++;
             label[current] = (byte) c;
-            firstChild[current] = -1;
             prevLabel = c;
           }
           if (len[j] == d + 1) {
@@ -240,10 +262,10 @@ final class Automaton {
     int states = next;
     label = Arrays.copyOf(label, states);
     firstChild = Arrays.copyOf(firstChild, states + 1);
-    terminal = Arrays.copyOf(terminal, (states + 63) >>> 6);
+    terminal = Arrays.copyOf(terminal, words(states));
     firstChild[states] = states;
     for (int s = states - 1; s >= 0; s--) {
-      if (firstChild[s] < 0) {
+      if (firstChild[s] == 0) {
         firstChild[s] = firstChild[s + 1];
       }
     }
@@ -265,13 +287,11 @@ final class Automaton {
         Math.max(1, DENSE_ENTRIES / width));
     int[] table = new int[numDense * width];
     int[] fail = new int[states];
-    long[] outBits = new long[(states + 63) >>> 6];
+    long[] outBits = new long[words(states)];
     for (int u = 0; u < states; u++) {
-      if (u > 0) {
-        boolean hasOutput = (terminal[u >>> 6] & (1L << u)) != 0 || hasBit(outBits, fail[u]);
-        if (hasOutput) {
-          outBits[u >>> 6] |= 1L << u;
-        }
+      // the root too: no pattern is empty and its failure link is itself, so it gets no output bit
+      if (hasBit(terminal, u) || hasBit(outBits, fail[u])) {
+        outBits[u >>> 6] |= 1L << u;
       }
       int from = firstChild[u];
       int to = firstChild[u + 1];
@@ -299,6 +319,8 @@ final class Automaton {
     }
     int gramLength = 0;
     long[] gramBits = null;
+    long[] strideBits = null;
+    int stride = 1;
     if (n > 0) {
       int minLen = Integer.MAX_VALUE;
       for (int i = 0; i < n; i++) {
@@ -315,30 +337,22 @@ final class Automaton {
         int h = gramHash(g, 32 - log2);
         gramBits[h >>> 6] |= 1L << h;
       }
-    }
-    long[] strideBits = null;
-    int stride = 1;
-    if (n > 0 && gramLength == 4) {
-      int minLen = Integer.MAX_VALUE;
-      for (int i = 0; i < n; i++) {
-        minLen = Math.min(minLen, distinct.length()[i]);
-      }
-      stride = Math.min(MAX_STRIDE, minLen - 3);
-      if (stride >= 2) {
-        int log2 = Math.max(12, Math.min(22, 64 - Long.numberOfLeadingZeros((long) n * stride * 32L)));
-        strideBits = new long[1 << (log2 - 6)];
+      if (minLen >= 5) { // a stride of 2 or more: 4 bytes at offsets 0 and 1 of every pattern
+        stride = Math.min(MAX_STRIDE, minLen - 3);
+        int strideLog2 = Math.max(12, Math.min(22, 64 - Long.numberOfLeadingZeros((long) n * stride * 32L)));
+        strideBits = new long[1 << (strideLog2 - 6)];
         for (int i = 0; i < n; i++) {
           int at = distinct.offset()[i];
           for (int o = 0; o < stride; o++) {
             int g = (bytes[at + o] & 0xff) | (bytes[at + o + 1] & 0xff) << 8 | (bytes[at + o + 2] & 0xff) << 16
                 | (bytes[at + o + 3] & 0xff) << 24;
-            int h = gramHash(g, 32 - log2);
+            int h = gramHash(g, 32 - strideLog2);
             strideBits[h >>> 6] |= 1L << h;
           }
         }
       }
     }
-    int[] childBase = new int[(states >>> CHILD_BLOCK_BITS) + 2];
+    int[] childBase = new int[(states >>> CHILD_BLOCK_BITS) + 1];
     char[] childOffset = new char[states + 1];
     for (int s = 0; s <= states; s++) {
       if ((s & ((1 << CHILD_BLOCK_BITS) - 1)) == 0) {
@@ -394,7 +408,7 @@ final class Automaton {
     System.arraycopy(scratchOff, 0, off, from, size);
     System.arraycopy(scratchLen, 0, len, from, size);
     int j = from;
-    for (int c = 0; c < 256; c++) {
+    for (int c = 0; j < to; c++) {
       int end = from + count[c];
       while (j < end) {
         keys[j++] = c;
@@ -412,7 +426,7 @@ final class Automaton {
       int[] firstChild, byte[] label) {
     while (s >= numDense) {
       int child = child(firstChild[s], firstChild[s + 1], label, c);
-      if (child >= 0) {
+      if (child != 0) {
         return child;
       }
       s = fail[s];
@@ -424,7 +438,7 @@ final class Automaton {
   int next(int s, int c) {
     while (s >= numDense) {
       int child = child(s, c);
-      if (child >= 0) {
+      if (child != 0) {
         return child;
       }
       s = fail[s];
@@ -438,10 +452,11 @@ final class Automaton {
   }
 
   /** Index of the first child of {@code s} (children are numbered contiguously, sorted by label). */
-  private int firstChild(int s) {
+  int firstChild(int s) {
     return childBase[s >>> CHILD_BLOCK_BITS] + childOffset[s];
   }
 
+  /** The state in {@code [lo, end)} labelled {@code c}, 0 (the root, nobody's child) if none. */
   private static int child(int lo, int end, byte[] label, int c) {
     int hi = end - 1;
     while (lo <= hi) {
@@ -455,7 +470,7 @@ final class Automaton {
         return mid;
       }
     }
-    return -1;
+    return 0;
   }
 
   /**

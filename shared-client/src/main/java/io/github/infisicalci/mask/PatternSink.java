@@ -54,10 +54,6 @@ final class PatternSink {
     return minLength;
   }
 
-  int fragmentMinLength() {
-    return fragmentMinLength;
-  }
-
   List<byte[]> patterns() {
     return patterns;
   }
