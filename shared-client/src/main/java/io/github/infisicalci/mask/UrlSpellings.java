@@ -49,8 +49,9 @@ final class UrlSpellings {
     StringBuilder sb = new StringBuilder(value.length() * 3);
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
+      // the safe sets are ASCII: no byte of a multi-byte character is in one
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || (c < 0x80 && style.safe().indexOf(c) >= 0)) {
+          || style.safe().indexOf(c) >= 0) {
         sb.append((char) c);
       } else if (c == ' ' && style.plus()) {
         sb.append('+');
