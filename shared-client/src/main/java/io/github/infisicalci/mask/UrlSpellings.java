@@ -13,7 +13,7 @@ final class UrlSpellings {
 
   static final List<Style> STYLES = List.of(
       new Style("-_.*", true),        // Java URLEncoder, WHATWG form encoding
-      new Style("-_.~", false),       // RFC 3986: PHP rawurlencode, Go PathEscape, .NET EscapeDataString
+      new Style("-_.~", false),       // RFC 3986: PHP rawurlencode, .NET EscapeDataString
       new Style("-_.!~*'()", false),  // JavaScript encodeURIComponent
       new Style("-_.~/", false),      // Python quote
       new Style("-_.~", true),        // Python quote_plus, Go QueryEscape
