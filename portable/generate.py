@@ -48,7 +48,7 @@ runs:
     - name: Set up Java (none found)
       id: setup-java
       if: steps.java.outputs.found != 'true'
-      uses: actions/setup-java@v4
+      uses: actions/setup-java@cf277c60eb25467037889841efdb72551f06f6c3  # v4.9.1
       with:
         distribution: temurin
         java-version: '21'

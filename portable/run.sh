@@ -20,6 +20,11 @@
 # (D:\a\_temp). Paths this script opens itself go through `cygpath -u` and paths handed to java (a
 # Windows program there) through `cygpath -m` (D:/a/_temp), when cygpath exists (Git Bash); elsewhere
 # they are used as they are.
+#
+# Bash 3.2 and newer (macOS's /bin/bash is 3.2, which a self-hosted macOS runner's `shell: bash` may run):
+# no mapfile/readarray, associative arrays, ${x,,}/${x^^} or `[[ -v`; and under `set -u` a bash older
+# than 4.4 calls an empty array unbound, so every array (and "$@") is expanded as ${a[@]+"${a[@]}"}.
+# portable/test/portable-test.sh refuses such constructs.
 set -euo pipefail
 
 die() { echo "::error::Infisical (portable): $*"; exit 1; }
@@ -55,7 +60,7 @@ find_java() {
   while IFS= read -r name; do homes+=("${!name}"); done < <(compgen -v | grep -E '^JAVA_HOME_[0-9]+_' \
     | sort -t_ -k3,3nr)
   [ -n "${JAVA_HOME:-}" ] && homes+=("$JAVA_HOME")
-  for home in "${homes[@]}"; do
+  for home in ${homes[@]+"${homes[@]}"}; do
     [ -n "$home" ] || continue
     home=$(shell_path "$home")
     for exe in "$home/bin/java" "$home/bin/java.exe"; do
@@ -64,7 +69,7 @@ find_java() {
   done
   exe=$(command -v java 2>/dev/null || true)
   [ -n "$exe" ] && candidates+=("$exe")
-  for exe in "${candidates[@]}"; do
+  for exe in ${candidates[@]+"${candidates[@]}"}; do
     v=$(java_version "$exe")
     if [ -n "$v" ] && [ "$v" -ge 17 ]; then
       echo "Infisical (portable): Java $v at $exe"
@@ -129,8 +134,9 @@ run_jar() {
   local java=${INFISICAL_JAVA:?} jar=${INFISICAL_JAR_PATH:?}
   local -a unset=()
   local v
-  for v in "${JVM_OPTION_VARS[@]}"; do unset+=(-u "$v"); done
-  env "${unset[@]}" "$(shell_path "$java")" "${JVM_FLAGS[@]}" -jar "$(native_path "$jar")" "$@"
+  for v in ${JVM_OPTION_VARS[@]+"${JVM_OPTION_VARS[@]}"}; do unset+=(-u "$v"); done
+  env ${unset[@]+"${unset[@]}"} "$(shell_path "$java")" ${JVM_FLAGS[@]+"${JVM_FLAGS[@]}"} \
+    -jar "$(native_path "$jar")" ${1+"$@"}
 }
 
 main_step() {
@@ -181,19 +187,20 @@ cleanup() {
   INFISICAL_JAVA=$(cat "$dir/java")
   INFISICAL_JAR_PATH=$(cat "$dir/jar")
   local name value
-  local -a names
-  for state in "${states[@]}"; do
+  local -a names assign
+  for state in ${states[@]+"${states[@]}"}; do
     # as the runner does for a post step: STATE_<name> for every record the main step saved, and the
     # main step's own GITHUB_ACTION (the step the record is bound to)
-    mapfile -t names < <(state_names "$state")
-    local -a assign=()
-    for name in "${names[@]}"; do
+    names=()
+    while IFS= read -r name; do names+=("$name"); done < <(state_names "$state")
+    assign=()
+    for name in ${names[@]+"${names[@]}"}; do
       value=$(state_value "$state" "$name")
       assign+=("STATE_$name=$value")
     done
     [ -f "$state.action" ] && assign+=("GITHUB_ACTION=$(cat "$state.action")")
     if [ ${#assign[@]} -gt 0 ]; then
-      env "${assign[@]}" INFISICAL_JAVA="$INFISICAL_JAVA" INFISICAL_JAR_PATH="$INFISICAL_JAR_PATH" \
+      env ${assign[@]+"${assign[@]}"} INFISICAL_JAVA="$INFISICAL_JAVA" INFISICAL_JAR_PATH="$INFISICAL_JAR_PATH" \
         bash "${BASH_SOURCE[0]}" post || rc=1
     fi
     rm -f "$state" "$state.action"

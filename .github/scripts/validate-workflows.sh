@@ -10,6 +10,9 @@
 #   - a deliberately broken workflow and action must be rejected (the validator really checks);
 #   - portable/action.yml is up to date with action.yml's inputs (portable/generate.py --check);
 #   - .github/dependabot.yml names the three ecosystems (maven, github-actions, docker);
+#   - ci.yml runs every `bash <script>` that .ci/run runs (this one, the release and portable tests);
+#   - image.yml's pull_request paths take in every pom.xml (the image's Maven reactor reads them all);
+#   - actions from other repositories are pinned by commit SHA with a `# vX.Y.Z` comment;
 #   - the Dockerfile's external base images are pinned by digest (tag@sha256:<64 hex>).
 # Prints "N passed, N failed"; exit 1 on any failure.
 set -uo pipefail
@@ -59,6 +62,48 @@ eco = {u["package-ecosystem"] for u in d["updates"]}
 sys.exit(0 if d.get("version") == 2 and {"maven", "github-actions", "docker"} <= eco else 1)
 PY
 then ok "dependabot.yml: maven, github-actions, docker"; else bad "dependabot.yml lacks an ecosystem"; fi
+
+# CI on GitHub runs the same script checks as .ci/run: each `bash <script>` line of .ci/run is a run step
+# of ci.yml (a check added to one and not the other fails here).
+if out=$(python3 - <<'PY'
+import re, sys, yaml
+wanted = re.findall(r"^bash (\S+\.sh)\s*$", open(".ci/run").read(), re.M)
+ci = yaml.safe_load(open(".github/workflows/ci.yml"))
+runs = {s.get("run", "").strip() for j in ci["jobs"].values() for s in j.get("steps", [])}
+missing = [w for w in wanted if "bash " + w not in runs]
+print(("missing in ci.yml: " + " ".join(missing)) if missing or not wanted else " ".join(wanted))
+sys.exit(1 if missing or not wanted else 0)
+PY
+); then ok "ci.yml runs what .ci/run runs: $out"; else bad "ci.yml and .ci/run differ: $out"; fi
+
+# image.yml's pull_request paths (GitHub's glob: * within a folder, ** across folders) take in every
+# pom.xml of the repository: the Dockerfile copies all of them into its Maven reactor.
+if out=$(python3 - <<'PY'
+import re, subprocess, sys, yaml
+def rx(glob):
+    out, i = "", 0
+    while i < len(glob):
+        if glob.startswith("**/", i): out += "(?:.*/)?"; i += 3
+        elif glob.startswith("**", i): out += ".*"; i += 2
+        elif glob[i] == "*": out += "[^/]*"; i += 1
+        else: out += re.escape(glob[i]); i += 1
+    return re.compile(out + r"\Z")
+wf = yaml.safe_load(open(".github/workflows/image.yml"))
+paths = [rx(p) for p in wf[True]["pull_request"]["paths"]]   # PyYAML reads the key `on` as True
+poms = [f for f in subprocess.run(["git", "ls-files", "pom.xml", "*/pom.xml"], capture_output=True, text=True).stdout.split() if f]
+missed = [f for f in poms if not any(p.match(f) for p in paths)]
+print(("not matched: " + " ".join(missed)) if missed or not poms else f"{len(poms)} POMs")
+sys.exit(1 if missed or not poms else 0)
+PY
+); then ok "image.yml paths take in every pom.xml ($out)"; else bad "image.yml paths miss POMs: $out"; fi
+
+# Actions from other repositories are pinned by full commit SHA with the version as a comment
+# (`uses: owner/repo@<40 hex>  # vX.Y.Z`, which Dependabot updates): a tag can be moved under a job that
+# holds write permissions. Local actions (./...) and docker:// images are not concerned.
+loose=$(grep -nE '^[[:space:]]*(-[[:space:]]+)?uses:' .github/workflows/*.yml action.yml portable/action.yml portable/cleanup/action.yml \
+  | grep -vE 'uses:[[:space:]]+(\./|docker://)' \
+  | grep -vE 'uses:[[:space:]]+[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}[[:space:]]+#[[:space:]]+v[0-9]+\.[0-9]+\.[0-9]+[[:space:]]*$' || true)
+[ -z "$loose" ] && ok "every external action is pinned by commit SHA (# vX.Y.Z)" || bad "actions not pinned by SHA: $loose"
 
 unpinned=$(grep -E '^FROM ' Dockerfile | grep -vE '^FROM (--platform=[^ ]+ )?(scratch|[^ ]+:[^ @ ]+@sha256:[0-9a-f]{64})( |$)' || true)
 [ -z "$unpinned" ] && ok "Dockerfile: every base image is tag@sha256:digest" || bad "Dockerfile base images not pinned by digest: $unpinned"

@@ -5,6 +5,11 @@
 # Windows paths (C:\...), and a stand-in `cygpath` (as Git Bash has) maps them onto this machine, logging
 # each call. The "release" is served from a loopback HTTP server (INFISICAL_PORTABLE_DOWNLOAD_BASE).
 #
+# run.sh must work on bash 3.2 (macOS's /bin/bash): a static check refuses bash-4-only constructs and
+# unguarded array expansions (an empty array is "unbound" under `set -u` before bash 4.4). The steps run
+# under `bash` of PATH, or under PORTABLE_TEST_BASH=/path/to/bash when given (e.g. a bash 3.2 built from
+# source), which then also runs the clean-up's inner `bash run.sh post`.
+#
 # Needs: java 17+, python3, curl, the action and dev-server jars (built when missing:
 #   mvn -B -ntp -q -pl github-action,dev-server -am package -DskipTests).
 # Prints "N passed, N failed"; exit 1 on any failure.
@@ -30,8 +35,54 @@ REAL_JAVA=$(command -v java)
 REAL_JAVA_HOME=$(cd "$(dirname "$(readlink -f "$REAL_JAVA")")/.." && pwd)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
+# --- bash 3.2: constructs run.sh must not use -----------------------------------------------------------
+# bash4_constructs <file>: the lines (comments left out) that need a bash newer than 3.2, or that expand an
+# array or "$@" without the ${a[@]+"${a[@]}"} guard (an error under `set -u` before bash 4.4).
+BASH4=(
+  'mapfile/readarray (4.0)|\<(mapfile|readarray)\>'
+  'associative array or nameref (4.0/4.3)|\<(declare|local|typeset)[[:space:]]+-[[:alpha:]]*[An]'
+  'declare -g (4.2)|\<(declare|local|typeset)[[:space:]]+-[[:alpha:]]*g'
+  'case modification ${x,,} ${x^^} (4.0)|\$\{[[:alpha:]_][[:alnum:]_]*(\[[^]]*\])?(\^|,)'
+  'transformation ${x@Q} (4.4)|\$\{[[:alpha:]_][[:alnum:]_]*(\[[^]]*\])?@[QEPAaKkUuL]\}'
+  'negative array index (4.3)|\$\{[[:alpha:]_][[:alnum:]_]*\[-[0-9]'
+  'case fall-through ;& ;;& (4.0)|;;&|(^|[^;]);&'
+  'pipe and stderr (4.0)|\|&'
+  '&>> (4.0)|&>>'
+  '[[ -v / test -v (4.2)|(\[\[|\[|\<test)[[:space:]]+-v[[:space:]]'
+  'coproc, wait -n, globstar/lastpipe, BASHPID, EPOCHSECONDS (4.x/5.0)|\<(coproc|wait[[:space:]]+-n|globstar|lastpipe|BASHPID|EPOCH(SECONDS|REALTIME))\>'
+  'printf %(...)T (4.2)|printf[[:space:]].*%\([^)]*\)T'
+  "\$'\\u' escape (4.2)|\\$'[^']*\\\\[uU][0-9a-fA-F]"
+  'unguarded "${a[@]}" (set -u before 4.4)|"\$\{[[:alpha:]_][[:alnum:]_]*\[[@*]\]\}"'
+  'unguarded "$@" (set -u)|"\$[@*]"'
+)
+bash4_constructs() {
+  # comment lines and trailing " # ..." comments out; the guarded forms ${a[@]+"${a[@]}"} and ${1+"$@"} out
+  sed -E -e 's/^[[:space:]]*#.*//' -e 's/[[:space:]]#[[:space:]].*$//' \
+      -e 's/\$\{([[:alpha:]_][[:alnum:]_]*)\[@\]\+"\$\{\1\[@\]\}"\}/GUARDED/g' -e 's/\$\{1\+"\$@"\}/GUARDED/g' "$1" \
+    | grep -nE "$(printf '%s\n' "${BASH4[@]}" | sed 's/^[^|]*|//' | paste -sd '|' -)" || true
+}
+echo "=== run.sh on bash 3.2"
+found=$(bash4_constructs "$PORTABLE/run.sh")
+[ -z "$found" ] && ok "run.sh: no bash-4-only construct, every array expansion guarded (${#BASH4[@]} kinds checked)" \
+  || bad "run.sh needs bash 4: $(printf '%s\n' "$found" | head -5)"
+# each kind is really found: one offending line per kind
+samples=('mapfile -t a < f' 'readarray a' 'declare -A m' 'local -n ref=x' 'declare -g x=1' 'y=${x,,}' 'y=${x^^}' 'y=${x^}'
+  'y=${x@Q}' 'y=${a[-1]}' '  a) x ;;&' '  a) x ;&' 'cmd |& tee f' 'cmd &>> f' '[[ -v x ]]' 'test -v x' 'coproc cat'
+  'wait -n' 'shopt -s globstar' 'echo $BASHPID' 'echo $EPOCHSECONDS' "printf '%(%F)T'" "x=\$'\\u00e9'"
+  'for x in "${a[@]}"; do :; done' 'f "$@"' 'f "$*"')
+missed=""
+for l in "${samples[@]}"; do printf '%s\n' "$l" > "$T/sample.sh"; [ -n "$(bash4_constructs "$T/sample.sh")" ] || missed="$missed [$l]"; done
+printf '%s\n' 'for x in ${a[@]+"${a[@]}"}; do :; done' 'f ${1+"$@"}' '# mapfile in a comment' 'x=${y:-z} # y,, |& in a comment' \
+  'case $x in a) y ;; esac' 'local -a list=()' 'n=${#a[@]}' 'v=${a[1]}' 'w=${x:0:3}' > "$T/sample.sh"
+[ -z "$missed" ] && [ -z "$(bash4_constructs "$T/sample.sh")" ] \
+  && ok "the check finds each of ${#samples[@]} bash-4-only lines and passes 9 bash-3.2 ones" \
+  || bad "the bash 3.2 check missed:$missed; flagged: $(bash4_constructs "$T/sample.sh")"
+
 # --- the machine: C:\ of the simulated Windows runner is $T/c ------------------------------------------
 mkdir -p "$T/c/runner/_temp" "$T/c/runner/_actions/acme/infisical-ci/v9/portable/cleanup" "$T/bin" "$T/ws" "$T/releases/v9.9.9"
+# the bash the steps run under (found on the steps' PATH, $T/bin first)
+if [ -n "${PORTABLE_TEST_BASH:-}" ]; then ln -s "$PORTABLE_TEST_BASH" "$T/bin/bash"; fi
+echo "steps run under: $(env PATH="$T/bin:/usr/bin:/bin" bash --version | head -1)"
 cat > "$T/bin/cygpath" <<EOF
 #!/usr/bin/env bash
 # stand-in for Git Bash's cygpath: C:\\x\\y -> $T/c/x/y for -u and -m alike (java here is a Linux program)

@@ -109,13 +109,29 @@ final class MainStep {
           + "; nothing was exported");
       return 1;
     }
+    List<String> maskWarnings = new ArrayList<>();
+    List<String> linesWithoutContent = new ArrayList<>();
     for (Secret secret : result.secrets()) {
-      List<SecretValue> masks = MaskValues.of(secret.value());
-      for (int i = 0; i < masks.size(); i++) {
-        addMask(i == 0 ? secret.key() : secret.key() + " (part " + i + ")", masks.get(i));
+      MaskValues.Masks masks = MaskValues.masks(secret.value());
+      for (int i = 0; i < masks.texts().size(); i++) {
+        addMask(i == 0 ? secret.key() : secret.key() + " (part " + i + ")", masks.texts().get(i));
+      }
+      if (masks.linesWithoutContent()) {
+        linesWithoutContent.add(secret.key());
+      }
+      if (!masks.notRegistered().isEmpty()) {
+        maskWarnings.add("Infisical: secret " + secret.key() + " has more spellings than the " + MaskValues.MAX_MASKS
+            + " masks registered for one secret, so these are not masked in the log: "
+            + String.join(", ", masks.notRegistered()));
       }
     }
     refreshMasker();
+    maskWarnings.forEach(log::warning);
+    if (!linesWithoutContent.isEmpty()) {
+      log.warning("Infisical: the runner masks each line of a multi-line secret on its own, so lines without secret"
+          + " content (punctuation or too short) are masked wherever that text appears in the log, in: "
+          + String.join(", ", linesWithoutContent));
+    }
 
     SecretScope scope = new SecretScope(settings.target().projectLabel(), result.environment(), settings.target().paths());
     Map<String, SecretValue> values = new LinkedHashMap<>();

@@ -111,6 +111,41 @@ class ActionEndToEndTest {
   }
 
   @Test
+  void aSecretWithMoreSpellingsThanTheMaskBoundIsNamedInAWarning() throws Exception {
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    List<String> warnings = run.lines().stream()
+        .filter(l -> l.startsWith("::warning::") && l.contains("masks registered for one secret")).toList();
+    assertEquals(1, warnings.size(), warnings.toString());
+    String warning = warnings.get(0);
+    assertTrue(warning.startsWith("::warning::Infisical: secret BIG_64K has more spellings than the "
+        + MaskValues.MAX_MASKS + " masks registered for one secret, so these are not masked in the log: "), warning);
+    assertTrue(warning.contains("64-column Base64 lines ("), warning);
+    assertFalse(warning.contains(TRICKY.get("BIG_64K").substring(0, 12)), "names only, never a value");
+  }
+
+  @Test
+  void multiLineSecretsWithLinesWithoutContentAreNamedInOneWarning() throws Exception {
+    RunnerSim.Run run = runner.run();
+    assertEquals(0, run.exitCode(), run.stdout());
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    TRICKY.forEach((key, value) -> {
+      for (String line : value.split("\r?\n|\r")) {
+        String t = line.strip();
+        if (!value.strip().equals(t) && !t.isEmpty() && (t.length() < 3 || !t.matches(".*[\\p{L}\\p{N}].*"))) {
+          expected.add(key);
+        }
+      }
+    });
+    assertTrue(expected.contains("INJECTION"), "ok is too short: " + expected);
+    String prefix = "::warning::Infisical: the runner masks each line of a multi-line secret on its own, so lines"
+        + " without secret content (punctuation or too short) are masked wherever that text appears in the log, in: ";
+    List<String> warnings = run.lines().stream().filter(l -> l.startsWith(prefix)).toList();
+    assertEquals(1, warnings.size(), run.stdout());
+    assertEquals(expected, new java.util.TreeSet<>(List.of(warnings.get(0).substring(prefix.length()).split(", "))));
+  }
+
+  @Test
   void masksEveryValueFirstAndNeverPrintsOne() throws Exception {
     RunnerSim.Run run = runner.run();
     assertEquals(0, run.exitCode(), run.stdout());

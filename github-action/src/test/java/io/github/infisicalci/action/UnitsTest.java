@@ -87,7 +87,8 @@ class UnitsTest {
     assertTrue(texts.containsAll(List.of("deep-leaf", "12345")), texts.toString());
     assertFalse(texts.contains("true"));
     List<String> lines = MaskValues.of(SecretValue.of("one\r\n\r\ntwo\n")).stream().map(SecretValue::reveal).toList();
-    assertEquals(List.of("one\r\n\r\ntwo\n", "one", "two"), lines.subList(0, 3));
+    assertEquals("one\r\n\r\ntwo\n", lines.get(0));
+    assertEquals(List.of("one", "two"), lines.subList(lines.size() - 2, lines.size()), "lines last: the runner adds them too");
     List<String> notJson = MaskValues.of(SecretValue.of("{not json")).stream().map(SecretValue::reveal).toList();
     assertTrue(notJson.get(0).equals("{not json") && notJson.stream().allMatch(t -> t.length() >= 9), notJson.toString());
     assertEquals(List.of(), MaskValues.of(SecretValue.of(" \n\t")), "never a blank mask");

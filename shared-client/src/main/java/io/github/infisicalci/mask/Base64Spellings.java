@@ -32,8 +32,10 @@ final class Base64Spellings {
 
   /**
    * For the secret starting at byte offset {@code a} (mod 3) of the encoded data, the characters whose
-   * six bits all come from the secret; then the same run extended to the end of the encoding when the
-   * secret ends the data (unpadded and padded).
+   * six bits all come from the secret; then, when the encoding's last character mixes the secret's last
+   * bits with zero bits, the same run extended to the end of the encoding for a secret that ends the data
+   * (unpadded and padded). No pattern twice: where the secret ends a 3-byte group the run is the whole
+   * rest of the encoding, unpadded. (An empty run is below every floor.)
    */
   static void fragments(byte[] raw, Base64.Encoder encoder, PatternSink out) {
     for (int a = 0; a < 3; a++) {
@@ -42,10 +44,8 @@ final class Base64Spellings {
       byte[] unpadded = encoder.withoutPadding().encode(data);
       int first = first(a);
       int end = end(a, raw.length);
-      if (end > first) {
-        out.fragment(Arrays.copyOfRange(unpadded, first, end));
-      }
-      if (unpadded.length > first) {
+      out.fragment(Arrays.copyOfRange(unpadded, first, end));
+      if (unpadded.length > end) {
         out.fragment(Arrays.copyOfRange(unpadded, first, unpadded.length));
         out.fragment(Arrays.copyOfRange(padded, first, padded.length), unpadded.length - first);
       }
@@ -68,10 +68,7 @@ final class Base64Spellings {
       byte[] unpadded = Base64.getEncoder().withoutPadding().encode(data);
       byte[] padded = Base64.getEncoder().encode(data);
       int first = first(a);
-      int length = end(a, raw.length) - first;
-      if (length <= 0) {
-        continue;
-      }
+      int length = end(a, raw.length) - first; // never negative; 0 only for one byte, then nothing passes a floor
       byte[] f = Arrays.copyOfRange(unpadded, first, first + length);
       out.fragment(f);
       for (int k = 1; k < Math.min(WINDOW, length); k++) {

@@ -21,9 +21,9 @@ import java.util.Set;
  * merged: the union of the matched bytes is masked, and each maximal run of masked bytes is written as
  * one {@linkplain Builder#replacement(String) replacement}.
  *
- * <p>Values shorter than {@linkplain Builder#minLength(int) the minimum} (in UTF-8 bytes) are not masked,
- * so that a one-letter value does not wreck the log; their names are listed by {@link #skippedNames()}
- * for the caller to warn about. Empty values are ignored. Generated spellings below the minimum are
+ * <p>Values shorter than {@linkplain Builder#minLength(int) the minimum} (in UTF-8 bytes) or made of
+ * white space only are not masked, so that a one-letter or blank value does not wreck the log; their
+ * names are listed by {@link #skippedNames()} for the caller to warn about. Empty values are ignored. Generated spellings below the minimum are
  * dropped the same way; encoded fragments (Base64, hex) have a floor of their own
  * ({@linkplain Builder#fragmentMinLength(int) fragment minimum}); lines of a multi-line value that carry
  * no information are not patterns ({@link #partlyMaskedNames()}).
@@ -68,7 +68,7 @@ public final class Masker {
     return new Builder();
   }
 
-  /** Names of the secrets that were too short to mask, in the order they were added. */
+  /** Names of the secrets that were too short or blank to mask, in the order they were added. */
   public List<String> skippedNames() {
     return skippedNames;
   }
@@ -219,7 +219,7 @@ public final class Masker {
         }
         String text = value.reveal();
         int bytes = utf8Length(text);
-        if (bytes < minLength) {
+        if (bytes < minLength || text.isBlank()) { // white space alone would mask every indentation
           skipped.add(names.get(i));
           continue;
         }

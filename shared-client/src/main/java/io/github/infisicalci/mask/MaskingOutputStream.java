@@ -18,7 +18,8 @@ import java.util.Objects;
  * one replacement, so the output does not depend on how the input was split into writes.
  */
 final class MaskingOutputStream extends OutputStream {
-  private static final int MAX_PENDING_INTERVALS = 256;
+  /** Most pending masked intervals: beyond, the older ones are written out within the write. */
+  static final int MAX_PENDING_INTERVALS = 256;
   /** Bytes read in the automaton before checking whether skipping can resume. */
   private static final int STEPS = 8;
   private static final VarHandle INT =
@@ -32,8 +33,6 @@ final class MaskingOutputStream extends OutputStream {
   private int state;
   private long position;
   private long released;
-  /** Matches ending at or before this position have been reported already. */
-  private long reportedTo = -1;
   private boolean lastReleasedMasked;
   private boolean closed;
 
@@ -120,8 +119,10 @@ final class MaskingOutputStream extends OutputStream {
    * whole runs of positions with one test (never the last {@code stride + 3} positions of the chunk, so
    * a pattern's start cut by the chunk's end is found by the gram prefilter as before). Every
    * {@link #STEPS} bytes in the automaton, if the current state is shallower than a gram, scanning
-   * goes back to skipping from where that state's prefix began; matches found again while re-reading
-   * those few bytes are ignored ({@link #reportedTo}).
+   * goes back to skipping from where that state's prefix began. Those few bytes were all read on the
+   * table's fast path, whose states have no output ({@link Automaton}), so no match ends in them: reading
+   * them again reports nothing twice. The prefix began within the {@code STEPS} bytes just read
+   * ({@code depth < gramLength <= 4 < STEPS}), so never before {@code from}.
    */
   private void scan(byte[] b, int from, int to) throws IOException {
     final Automaton a = automaton;
@@ -186,13 +187,10 @@ final class MaskingOutputStream extends OutputStream {
         }
         if (t >= 0) {
           s = row / width;
-          if (skipping && s != 0 && i < to) {
-            int d = denseDepth[s];
-            if (d < gramLength && i - d >= from) {
-              reportedTo = Math.max(reportedTo, chunkPosition + (i - chunkOffset));
-              i -= d;
-              s = 0;
-            }
+          int d = denseDepth[s];
+          if (d < gramLength && i < to) {
+            i -= d;
+            s = 0;
           }
           continue;
         }
@@ -203,11 +201,9 @@ final class MaskingOutputStream extends OutputStream {
       int length = a.output(s);
       if (length != 0) {
         long end = chunkPosition + (i - chunkOffset);
-        if (end > reportedTo) {
-          addMatch(end - length, end);
-          if (tail - head >= MAX_PENDING_INTERVALS) {
-            release(end - a.depth(s));
-          }
+        addMatch(end - length, end);
+        if (tail - head >= MAX_PENDING_INTERVALS) {
+          release(end - a.depth(s));
         }
       }
     }
@@ -219,13 +215,13 @@ final class MaskingOutputStream extends OutputStream {
       start = Math.min(start, intervals[2 * tail - 2]);
       tail--;
     }
-    if (2 * tail + 2 > intervals.length) {
+    if (2 * tail >= intervals.length) {
+      // full: move the pending ones to the front if any were written, else double the room
       if (head > 0) {
         System.arraycopy(intervals, 2 * head, intervals, 0, 2 * (tail - head));
         tail -= head;
         head = 0;
-      }
-      if (2 * tail + 2 > intervals.length) {
+      } else {
         intervals = Arrays.copyOf(intervals, intervals.length * 2);
       }
     }
@@ -247,13 +243,12 @@ final class MaskingOutputStream extends OutputStream {
         released = start;
         lastReleasedMasked = false;
       }
-      if (end > released) {
-        if (!lastReleasedMasked) {
-          out.write(replacement);
-          lastReleasedMasked = true;
-        }
-        released = end;
+      // a pending run always ends after what is written (matches are found in the order of their ends)
+      if (!lastReleasedMasked) {
+        out.write(replacement);
+        lastReleasedMasked = true;
       }
+      released = Math.max(released, end);
       head++;
       bound = Math.max(bound, end);
     }
@@ -289,11 +284,18 @@ final class MaskingOutputStream extends OutputStream {
     return intervals.length / 2;
   }
 
+  /** For tests: masked runs found and not yet written. */
+  int pendingRuns() {
+    return tail - head;
+  }
+
   /** Moves the bytes {@code [released, position)} into {@link #carry} for the next write. */
   private void keepUnreleased() {
     int keep = (int) (position - released);
     if (keep > carry.length) {
-      carry = Arrays.copyOf(carry, Math.max(keep, carry.length * 2));
+      byte[] old = carry;
+      carry = Arrays.copyOf(old, Math.max(keep, old.length * 2));
+      Arrays.fill(old, (byte) 0);
     }
     int fromCarry = 0;
     if (released < chunkPosition) {

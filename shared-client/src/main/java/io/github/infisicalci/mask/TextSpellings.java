@@ -34,12 +34,20 @@ final class TextSpellings {
     }
   }
 
-  /** At least {@code minLength} UTF-8 bytes and at least one letter or digit. */
+  /**
+   * At least {@code minLength} UTF-8 bytes, at least one letter or digit, and not a bare JSON/YAML literal
+   * ({@code true}, {@code false}, {@code null}, with the punctuation around it): such a line of a JSON
+   * array secret would mask that word everywhere.
+   */
   static boolean carriesInformation(String line, int minLength) {
     if (line.getBytes(StandardCharsets.UTF_8).length < minLength) {
       return false;
     }
-    return line.codePoints().anyMatch(Character::isLetterOrDigit);
+    if (!line.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      return false;
+    }
+    String word = line.replaceAll("^[\\s\\p{Punct}]+|[\\s\\p{Punct}]+$", "");
+    return !(word.equals("true") || word.equals("false") || word.equals("null"));
   }
 
   static void hex(String value, PatternSink out) {

@@ -13,7 +13,7 @@ final class UrlSpellings {
 
   static final List<Style> STYLES = List.of(
       new Style("-_.*", true),        // Java URLEncoder, WHATWG form encoding
-      new Style("-_.~", false),       // RFC 3986: PHP rawurlencode, Go PathEscape, .NET EscapeDataString
+      new Style("-_.~", false),       // RFC 3986: PHP rawurlencode, .NET EscapeDataString
       new Style("-_.!~*'()", false),  // JavaScript encodeURIComponent
       new Style("-_.~/", false),      // Python quote
       new Style("-_.~", true),        // Python quote_plus, Go QueryEscape
@@ -49,8 +49,9 @@ final class UrlSpellings {
     StringBuilder sb = new StringBuilder(value.length() * 3);
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
+      // the safe sets are ASCII: no byte of a multi-byte character is in one
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || (c < 0x80 && style.safe().indexOf(c) >= 0)) {
+          || style.safe().indexOf(c) >= 0) {
         sb.append((char) c);
       } else if (c == ' ' && style.plus()) {
         sb.append('+');

@@ -94,7 +94,7 @@ class MaskerFuzzTest {
     List<byte[]> patterns = new ArrayList<>();
     List<List<byte[]>> perSecret = new ArrayList<>();
     for (String s : secrets) {
-      List<byte[]> ps = s.getBytes(StandardCharsets.UTF_8).length < minLength
+      List<byte[]> ps = s.getBytes(StandardCharsets.UTF_8).length < minLength || s.isBlank()
           ? List.of() : PatternGenerator.patterns(s, forms, minLength, fragmentMinLength);
       perSecret.add(ps);
       patterns.addAll(ps);

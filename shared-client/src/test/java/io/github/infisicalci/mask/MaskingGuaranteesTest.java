@@ -29,6 +29,23 @@ class MaskingGuaranteesTest {
   }
 
   @Test
+  void bareJsonLiteralLinesOfAnArraySecretAreNotPatterns() {
+    String array = "[\n  true,\n  null,\n  \"tok-abcdef\"\n]";
+    Masker m = Masker.builder().add("FLAGS", SecretValue.of(array)).build();
+    assertEquals(List.of("FLAGS"), m.partlyMaskedNames());
+    assertEquals("enabled: true,\nvalue: null,\n  ***\n", m.mask("enabled: true,\nvalue: null,\n  \"tok-abcdef\"\n"));
+  }
+
+  @Test
+  void aBlankSecretIsNotAPatternAndIsNamedAsSkipped() {
+    // A value of spaces, tabs or line breaks would otherwise mask every indentation of the log.
+    Masker m = Masker.builder().add("INDENT", SecretValue.of("    ")).add("BREAKS", SecretValue.of("\n\t \r\n"))
+        .add("TOKEN", SecretValue.of("tok-123")).build();
+    assertEquals(List.of("INDENT", "BREAKS"), m.skippedNames());
+    assertEquals("    indented\n\t \r\nline ***\n", m.mask("    indented\n\t \r\nline tok-123\n"));
+  }
+
+  @Test
   void trivialLinesOfAMultiLineSecretAreNotPatternsAndTheSecretIsNamed() {
     String json = "{\n  \"user\": \"svc-deploy\",\n  \"pass\": \"hunter22\"\n  },\n   \n-- \n}";
     Masker m = Masker.builder().add("SERVICE_JSON", SecretValue.of(json)).add("TOKEN", SecretValue.of("tok-1\n"))

@@ -32,6 +32,12 @@ class SpellingsTest {
     assertFalse(Spellings.carriesInformation(" ab "));
     assertTrue(Spellings.carriesInformation("日本"));
     assertFalse(Spellings.carriesInformation("   "));
+    // bare JSON/YAML literals of an array secret would mask the word everywhere
+    assertFalse(Spellings.carriesInformation("  true,"));
+    assertFalse(Spellings.carriesInformation("null,"));
+    assertFalse(Spellings.carriesInformation("- false"));
+    assertTrue(Spellings.carriesInformation("\"nullable-key\","));
+    assertTrue(Spellings.carriesInformation("truth,"));
   }
 
   @Test

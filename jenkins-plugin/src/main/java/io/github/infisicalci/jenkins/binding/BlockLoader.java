@@ -175,7 +175,7 @@ public final class BlockLoader {
       log.println(LOG_PREFIX + note);
     }
     if (!masker.skippedNames().isEmpty()) {
-      log.println(LOG_PREFIX + "Too short to mask in the log: " + String.join(", ", masker.skippedNames()));
+      log.println(LOG_PREFIX + "Too short or blank to mask in the log: " + String.join(", ", masker.skippedNames()));
     }
     if (!masker.partlyMaskedNames().isEmpty()) {
       log.println(LOG_PREFIX + "Lines without secret content (blank, punctuation or too short) are not masked"
