@@ -42,7 +42,7 @@ final class MaskValues {
   static final int MIN_WRAPPED_LINE = 8;
   private static final Set<EncodedForm> EXTRA_FORMS = EnumSet.of(EncodedForm.JSON, EncodedForm.URL,
       EncodedForm.BASE64, EncodedForm.BASE64_URL, EncodedForm.SHELL_SINGLE_QUOTE, EncodedForm.SHELL_ANSI_C,
-      EncodedForm.DOLLAR_DOUBLED);
+      EncodedForm.SHELL_BACKSLASH, EncodedForm.SHELL_DOUBLE_QUOTE, EncodedForm.DOLLAR_DOUBLED);
   /** What {@code echo}, or a text file's last line, adds after the value before it is encoded. */
   private static final List<String> LINE_ENDS = List.of("\n", "\r\n");
 

@@ -32,6 +32,13 @@ class MaskValuesTest {
   }
 
   @Test
+  void bashPrintfQAndDeclarePSpellingsAreRegistered() {
+    // bash 5.2: printf '%q\n' 'Tr0ub4dor&3 x'   and   V='Pa$$w0rd!"'; declare -p V
+    assertTrue(texts("Tr0ub4dor&3 x").contains("Tr0ub4dor\\&3\\ x"), "printf %q");
+    assertTrue(texts("Pa$$w0rd!\"").contains("Pa\\$\\$w0rd!\\\""), "declare -p");
+  }
+
+  @Test
   void base64InTheMiddleOfDataIsRegisteredAsItsSecretOnlyFragments() {
     String secret = "db-password-1234";
     List<String> t = texts(secret);
