@@ -86,7 +86,7 @@ final class MaskValues {
     Set<String> spellings = new LinkedHashSet<>();
     for (SecretValue spelling : Spellings.of(value, EXTRA_FORMS)) {
       String s = spelling.reveal();
-      if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      if (oneLine(s)) {
         spellings.add(s);
       }
     }
@@ -97,12 +97,12 @@ final class MaskValues {
       forms.put(width + "-column Base64 lines", lines);
     }
     Set<String> lines = new LinkedHashSet<>();
-    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+    if (oneLine(text)) {
       lines.add(text.strip());
     }
     boolean withoutContent = false;
     for (String t : concat(List.of(text), leaves)) {
-      if (t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
+      if (!oneLine(t)) {
         for (String line : t.split("\r?\n|\r")) {
           lines.add(line.trim());
           withoutContent |= !line.isBlank() && !carriesInformation(line);
@@ -156,6 +156,10 @@ final class MaskValues {
 
   private static boolean carriesInformation(String t) {
     return t.trim().length() >= MIN_PART && Spellings.carriesInformation(t);
+  }
+
+  private static boolean oneLine(String t) {
+    return t.indexOf('\n') < 0 && t.indexOf('\r') < 0;
   }
 
   private static List<String> concat(List<String> a, Set<String> b) {

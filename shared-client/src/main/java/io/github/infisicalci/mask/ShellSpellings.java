@@ -36,7 +36,7 @@ final class ShellSpellings {
     StringBuilder sb = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c >= 0x80 && (cLocale || c <= 0x9f || c == 0x2028 || c == 0x2029)) {
+      if (c >= 0x80 && (cLocale || printedInAnsiC(c))) {
         int end = Character.isHighSurrogate(c) && i + 1 < value.length() ? i + 2 : i + 1;
         for (byte b : value.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
           octal(sb, b & 0xff);
@@ -67,6 +67,14 @@ final class ShellSpellings {
     return sb.toString();
   }
 
+  /**
+   * Whether bash in a UTF-8 locale cannot print {@code c} as is, so that {@code printf %q} writes the whole
+   * word in {@code $'…'}: control characters, DEL, C1 controls, U+2028 and U+2029.
+   */
+  private static boolean printedInAnsiC(char c) {
+    return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029;
+  }
+
   private static void octal(StringBuilder sb, int b) {
     sb.append('\\').append((char) ('0' + (b >> 6))).append((char) ('0' + ((b >> 3) & 7)))
         .append((char) ('0' + (b & 7)));
@@ -85,7 +93,7 @@ final class ShellSpellings {
     StringBuilder sb = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
+      if (printedInAnsiC(c)) {
         return; // bash writes the whole word in $'…' instead: SHELL_ANSI_C
       }
       boolean tilde = c == '~' && (i == 0 || value.charAt(i - 1) == '=' || value.charAt(i - 1) == ':');

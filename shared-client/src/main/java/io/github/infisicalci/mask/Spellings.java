@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The spellings a {@link Masker} masks for one value, as text, for maskers that take literal strings (the
  * GitHub runner's {@code ::add-mask::}). Same rules as the masker: minimum length 3, fragment floor
- * {@value Masker.Builder#DEFAULT_FRAGMENT_MIN_LENGTH}, no line that carries no information.
+ * {@value Masker.Builder#DEFAULT_FRAGMENT_MIN_LENGTH}, no line that carries no information. Unlike the
+ * masker, it spells a value of white space only: the caller decides whether to register it.
  */
 public final class Spellings {
   private static final int MIN_LENGTH = 3;

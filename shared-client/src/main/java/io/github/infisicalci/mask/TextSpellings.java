@@ -1,11 +1,15 @@
 package io.github.infisicalci.mask;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** The value as text: itself, trimmed, line by line, in hexadecimal. */
 final class TextSpellings {
   private static final byte[] LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  /** White space and punctuation at either end of a line ({@code   "null",} → {@code null}). */
+  private static final Pattern AROUND_A_WORD = Pattern.compile("^[\\s\\p{Punct}]+|[\\s\\p{Punct}]+$");
 
   private TextSpellings() {}
 
@@ -46,7 +50,7 @@ final class TextSpellings {
     if (!line.codePoints().anyMatch(Character::isLetterOrDigit)) {
       return false;
     }
-    String word = line.replaceAll("^[\\s\\p{Punct}]+|[\\s\\p{Punct}]+$", "");
+    String word = AROUND_A_WORD.matcher(line).replaceAll("");
     return !(word.equals("true") || word.equals("false") || word.equals("null"));
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.infisicalci.client.SecretValue;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,7 +71,7 @@ class NestedJsonFormsTest {
 
   @Test
   void realPythonAndNodePairsAreMasked() throws Exception {
-    assumeTrue(onPath("python3") && onPath("node"), "python3 or node not on PATH");
+    assumeTrue(RealTools.onPath("python3") && RealTools.onPath("node"), "python3 or node not on PATH");
     String py = "import json,os,sys;s=os.environ['S'];print(json.dumps(json.dumps(s,ensure_ascii=%s),ensure_ascii=%s))";
     String nodeInPy = "import json,sys;print(json.dumps(sys.stdin.read().strip(),ensure_ascii=%s))";
     List<String> leaks = new ArrayList<>();
@@ -108,18 +107,5 @@ class NestedJsonFormsTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertEquals(0, p.waitFor(), "exit status of " + command[0]);
     return out;
-  }
-
-  private static boolean onPath(String tool) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (new File(dir, tool).canExecute()) {
-        return true;
-      }
-    }
-    return false;
   }
 }

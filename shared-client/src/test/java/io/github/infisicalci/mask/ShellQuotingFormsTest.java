@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.infisicalci.client.SecretValue;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ class ShellQuotingFormsTest {
 
   @Test
   void realBashOutputOfHostileValuesIsMasked() throws Exception {
-    assumeTrue(onPath("bash"), "bash not on PATH");
+    assumeTrue(RealTools.onPath("bash"), "bash not on PATH");
     String script = "printf '%q\\n' \"$S\" \"x$S\" \"u:$S\"; declare -p S; export -p | grep ' S='; "
         + "echo \"${S@Q}\"; set -x; : \"$S\" \"user:$S\"";
     List<String> leaks = new ArrayList<>();
@@ -152,7 +151,7 @@ class ShellQuotingFormsTest {
 
   @Test
   void hostileCheckCanFail() throws Exception {
-    assumeTrue(onPath("bash"), "bash not on PATH");
+    assumeTrue(RealTools.onPath("bash"), "bash not on PATH");
     String out = run("p@ss w0rd", "C.UTF-8", "printf '%q\\n' \"$S\"");
     assertFalse(mask(EnumSet.of(EncodedForm.RAW, EncodedForm.SHELL_SINGLE_QUOTE), "p@ss w0rd", out).contains("***"));
   }
@@ -166,18 +165,5 @@ class ShellQuotingFormsTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), out.length() + " bytes of output");
     return out;
-  }
-
-  private static boolean onPath(String tool) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (new File(dir, tool).canExecute()) {
-        return true;
-      }
-    }
-    return false;
   }
 }
