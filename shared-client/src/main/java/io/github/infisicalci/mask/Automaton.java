@@ -89,10 +89,10 @@ final class Automaton {
     this.gramBits = gramBits;
     this.gramLength = gramLength;
     this.gramMask = gramLength >= 4 ? -1 : (1 << (8 * gramLength)) - 1;
-    this.gramShift = gramBits == null ? 0 : 32 - Long.numberOfTrailingZeros(gramBits.length * 64L);
+    this.gramShift = gramBits == null ? 0 : hashShift(gramBits);
     this.strideBits = strideBits;
     this.stride = stride;
-    this.strideShift = strideBits == null ? 0 : 32 - Long.numberOfTrailingZeros(strideBits.length * 64L);
+    this.strideShift = strideBits == null ? 0 : hashShift(strideBits);
   }
 
   /**
@@ -327,27 +327,17 @@ final class Automaton {
         minLen = Math.min(minLen, distinct.length()[i]);
       }
       gramLength = Math.min(4, minLen);
-      int log2 = Math.max(12, Math.min(22, 64 - Long.numberOfLeadingZeros(n * 32L)));
-      gramBits = new long[1 << (log2 - 6)];
+      gramBits = gramBitSet(n);
       for (int i = 0; i < n; i++) {
-        int g = 0;
-        for (int j = 0; j < gramLength; j++) {
-          g |= (bytes[distinct.offset()[i] + j] & 0xff) << (8 * j);
-        }
-        int h = gramHash(g, 32 - log2);
-        gramBits[h >>> 6] |= 1L << h;
+        addGram(gramBits, gram(bytes, distinct.offset()[i], gramLength));
       }
       if (minLen >= 5) { // a stride of 2 or more: 4 bytes at offsets 0 and 1 of every pattern
         stride = Math.min(MAX_STRIDE, minLen - 3);
-        int strideLog2 = Math.max(12, Math.min(22, 64 - Long.numberOfLeadingZeros((long) n * stride * 32L)));
-        strideBits = new long[1 << (strideLog2 - 6)];
+        strideBits = gramBitSet((long) n * stride);
         for (int i = 0; i < n; i++) {
           int at = distinct.offset()[i];
           for (int o = 0; o < stride; o++) {
-            int g = (bytes[at + o] & 0xff) | (bytes[at + o + 1] & 0xff) << 8 | (bytes[at + o + 2] & 0xff) << 16
-                | (bytes[at + o + 3] & 0xff) << 24;
-            int h = gramHash(g, 32 - strideLog2);
-            strideBits[h >>> 6] |= 1L << h;
+            addGram(strideBits, gram(bytes, at + o, 4));
           }
         }
       }
@@ -419,6 +409,31 @@ final class Automaton {
   /** Bit index of a gram (its bytes little-endian in an int, unused high bytes zero). */
   static int gramHash(int gram, int shift) {
     return (gram * 0x9E3779B1) >>> shift;
+  }
+
+  /** A bit set of hashed grams for {@code entries} grams: 32 bits each, between 2^12 and 2^22 bits. */
+  private static long[] gramBitSet(long entries) {
+    int log2 = Math.max(12, Math.min(22, 64 - Long.numberOfLeadingZeros(entries * 32L)));
+    return new long[1 << (log2 - 6)];
+  }
+
+  /** The {@link #gramHash} shift that gives a bit index of {@code bits} (a power of two of bits). */
+  private static int hashShift(long[] bits) {
+    return 32 - Long.numberOfTrailingZeros(bits.length * 64L);
+  }
+
+  private static void addGram(long[] bits, int gram) {
+    int h = gramHash(gram, hashShift(bits));
+    bits[h >>> 6] |= 1L << h;
+  }
+
+  /** The {@code length} (at most 4) bytes at {@code at}, little-endian, as the scan reads them. */
+  private static int gram(byte[] bytes, int at, int length) {
+    int g = 0;
+    for (int j = 0; j < length; j++) {
+      g |= (bytes[at + j] & 0xff) << (8 * j);
+    }
+    return g;
   }
 
   /** Next state during construction, while dense entries still hold plain state numbers. */
